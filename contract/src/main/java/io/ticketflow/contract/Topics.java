@@ -1,0 +1,17 @@
+package io.ticketflow.contract;
+
+/** Topic names of the Kafka contract. Each service may override them in configuration; these are the defaults. */
+public final class Topics {
+
+    /** Submitted tickets; key = ticket id, value = {@link TicketRecord}. */
+    public static final String TICKETS = "tickets";
+
+    /** State changes and outcomes; key = ticket id, value = {@link TicketResult}. Compacted. */
+    public static final String RESULTS = "ticket-results";
+
+    /** Records the worker could not read or finish, with the reason in headers. */
+    public static final String DEAD_LETTERS = "tickets-dead-letter";
+
+    private Topics() {
+    }
+}

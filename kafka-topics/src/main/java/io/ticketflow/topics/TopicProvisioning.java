@@ -1,0 +1,71 @@
+package io.ticketflow.topics;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.ticketflow.contract.TopicProvisioner;
+import io.ticketflow.contract.TopicSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates the contract's topics when they are missing, before the messaging channels subscribe (so that a fresh
+ * cluster gets explicit partition counts rather than the broker's auto-creation defaults).
+ */
+@ApplicationScoped
+public class TopicProvisioning {
+
+    private final TopicsConfig topics;
+    private final Map<String, Object> kafkaConfig;
+
+    public TopicProvisioning(TopicsConfig topics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.topics = topics;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    // Runs before the reactive messaging connectors start (they observe StartupEvent at a later priority).
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws Exception {
+        if (!topics.provision()) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig())) {
+            List<String> created = TopicProvisioner.ensure(admin, specs(), topics.provisionTimeout());
+            if (!created.isEmpty()) {
+                Log.infof("Created topics %s", created);
+            }
+        }
+    }
+
+    List<TopicSpec> specs() {
+        return List.of(
+                spec(topics.tickets(), TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.results(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE));
+    }
+
+    private TopicSpec spec(TopicsConfig.Topic topic, String cleanupPolicy) {
+        return new TopicSpec(topic.name(), topic.partitions(), topics.replicationFactor(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis())));
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        return config;
+    }
+}

@@ -1,0 +1,42 @@
+package io.ticketflow.topics;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The topics of the contract as this deployment names and sizes them. */
+@ConfigMapping(prefix = "ticketflow.topics")
+public interface TopicsConfig {
+
+    /** Create missing topics at startup. Turn off where topics are managed elsewhere (GitOps, Strimzi). */
+    @WithDefault("true")
+    boolean provision();
+
+    /** Replication factor of created topics: 1 for a single broker, 3 in production. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** How long startup waits for the broker to answer the topic checks. */
+    @WithDefault("30S")
+    Duration provisionTimeout();
+
+    /** Submitted tickets. Partitions bound how many worker instances share the load. */
+    Topic tickets();
+
+    /** State changes and results, compacted: the newest state of every ticket is kept. */
+    Topic results();
+
+    /** Records the worker could not read or finish, with the reason in headers. */
+    Topic deadLetter();
+
+    /** Defaults per topic are in this module's {@code META-INF/microprofile-config.properties}. */
+    interface Topic {
+        String name();
+
+        int partitions();
+
+        /** How long records are kept; on the compacted results topic, how long a finished ticket stays visible. */
+        Duration retention();
+    }
+}
