@@ -1,0 +1,14 @@
+package io.ticketflow.worker.handlers;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the {@code delay} handler. */
+@ConfigMapping(prefix = "ticketflow.handlers.delay")
+public interface DelayConfig {
+
+    /** Time limit of a delay ticket without {@code timeoutMs}. Default: none, so ticketflow.worker.default-timeout. */
+    Optional<Duration> defaultTimeout();
+}

@@ -1,0 +1,119 @@
+package io.ticketflow.worker.handlers.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.worker.handlers.TicketFailure;
+import io.ticketflow.worker.handlers.TicketHandler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code http}: one non-blocking HTTP call to an allow-listed host; returns {@code {status, headers, body}}.
+ *
+ * <p>Any status, 4xx and 5xx included, is a SUCCEEDED ticket carrying that status: the call happened and its answer
+ * is the result; judging it belongs to whoever submitted the ticket. Only a call that could not be made fails the
+ * ticket ({@code host_not_allowed}, {@code invalid_payload}, or {@code http_call_failed}, retryable).
+ *
+ * <p>A ticket that times out abandons its call without aborting it (cancelling the Uni does not reset the
+ * connection): {@code response-timeout} is what bounds how long such a connection stays open.
+ */
+@ApplicationScoped
+public class HttpHandler implements TicketHandler {
+
+    static final String CALL_FAILED = "http_call_failed";
+
+    private final HttpHandlerConfig config;
+    private final AllowedHosts allowedHosts;
+    private final WebClient client;
+
+    public HttpHandler(Vertx vertx, HttpHandlerConfig config) {
+        this.config = config;
+        this.allowedHosts = new AllowedHosts(config.allowedHosts());
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
+                // A redirect could lead outside the allow-list.
+                .setFollowRedirects(false));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    @Override
+    public String type() {
+        return "http";
+    }
+
+    @Override
+    public Uni<JsonNode> handle(TicketRecord ticket) {
+        return Uni.createFrom().item(() -> permitted(HttpCall.from(ticket.payload()))).chain(this::call);
+    }
+
+    @Override
+    public Optional<Duration> defaultTimeout() {
+        return config.defaultTimeout();
+    }
+
+    private HttpCall permitted(HttpCall call) {
+        if (!allowedHosts.permits(call.url().getHost())) {
+            throw new TicketFailure(TicketFailure.HOST_NOT_ALLOWED,
+                    "host '%s' is not in ticketflow.handlers.http.allowed-hosts".formatted(call.url().getHost()), false);
+        }
+        return call;
+    }
+
+    private Uni<JsonNode> call(HttpCall call) {
+        CappedBody body = new CappedBody(config.maxBodyBytes());
+        HttpRequest<Void> request = client.requestAbs(call.method(), call.url().toString())
+                .idleTimeout(config.responseTimeout().toMillis())
+                .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
+        call.headers().forEach(request::putHeader);
+        return send(request, call.body())
+                .onFailure().transform(e -> new TicketFailure(CALL_FAILED,
+                        "%s %s failed: %s".formatted(call.method(), call.url(), e.getMessage()), true))
+                .map(response -> result(response, body));
+    }
+
+    private static Uni<HttpResponse<Void>> send(HttpRequest<Void> request, JsonNode body) {
+        if (body == null) {
+            return request.send();
+        }
+        if (body.isTextual()) {
+            return request.sendBuffer(Buffer.buffer(body.textValue()));
+        }
+        if (!request.headers().contains(HttpHeaders.CONTENT_TYPE.toString())) {
+            request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+        }
+        return request.sendBuffer(Buffer.buffer(body.toString()));
+    }
+
+    private static JsonNode result(HttpResponse<Void> response, CappedBody body) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("status", response.statusCode());
+        ObjectNode headers = result.putObject("headers");
+        // Header names are case-insensitive: lower case gives clients one spelling to look up (as HTTP/2 does).
+        response.headers().names().forEach(name -> headers.put(name.toLowerCase(Locale.ROOT),
+                String.join(", ", response.headers().getAll(name))));
+        result.put("body", body.text());
+        if (body.truncated()) {
+            result.put("truncated", true);
+        }
+        return result;
+    }
+}

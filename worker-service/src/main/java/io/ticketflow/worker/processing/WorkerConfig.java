@@ -1,0 +1,34 @@
+package io.ticketflow.worker.processing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How this worker instance runs tickets. */
+@ConfigMapping(prefix = "ticketflow.worker")
+public interface WorkerConfig {
+
+    /** Written in the {@code worker} field of every result. Default: {@code <hostname>-<pid>}. */
+    Optional<String> id();
+
+    /**
+     * How many tickets run at the same time, all on the event loop. The tickets channel's prefetch
+     * ({@code max.poll.records × max-queue-size-factor}) is derived from it (TicketsChannelSettings).
+     */
+    @WithDefault("256")
+    int maxInFlight();
+
+    /** Time limit of a ticket that sets no {@code timeoutMs} and whose handler type has no default. */
+    @WithDefault("30S")
+    Duration defaultTimeout();
+
+    /**
+     * Upper bound of every time limit, whatever a ticket asks for. A record stays un-acked for at most about twice
+     * this (waiting for a free slot, then running), so the channel's
+     * {@code throttled.unprocessed-record-max-age.ms} is derived from it (TicketsChannelSettings).
+     */
+    @WithDefault("15M")
+    Duration maxTimeout();
+}

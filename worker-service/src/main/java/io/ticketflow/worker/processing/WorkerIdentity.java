@@ -1,0 +1,29 @@
+package io.ticketflow.worker.processing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** The name this instance writes in the {@code worker} field of its results. */
+@ApplicationScoped
+public class WorkerIdentity {
+
+    private final String name;
+
+    public WorkerIdentity(WorkerConfig config) {
+        this.name = config.id().orElseGet(() -> hostname() + "-" + ProcessHandle.current().pid());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.ticketflow.worker.processing;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A {@link WorkerConfig} for tests that run without Quarkus. */
+record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout)
+        implements WorkerConfig {
+
+    static TestWorkerConfig of(Duration defaultTimeout, Duration maxTimeout) {
+        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout);
+    }
+}
