@@ -1,0 +1,10 @@
+package io.ticketflow.producer.status;
+
+/** A {@code wait} query parameter that is not a duration this service understands. */
+public class InvalidWaitException extends RuntimeException {
+
+    public InvalidWaitException(String value) {
+        super("wait must be a whole number of seconds, or end in ms, s or m (such as 500ms, 30s, 2m); got '"
+                + value + "'");
+    }
+}

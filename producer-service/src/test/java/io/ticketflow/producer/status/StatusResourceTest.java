@@ -1,0 +1,128 @@
+package io.ticketflow.producer.status;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.ticketflow.contract.TicketResult;
+import io.ticketflow.contract.Topics;
+import io.ticketflow.producer.TicketFixtures;
+import io.ticketflow.testing.KafkaBrokerResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+class StatusResourceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Instant STARTED = Instant.parse("2026-01-01T10:00:00Z");
+
+    @Inject
+    TicketStore store;
+
+    @Test
+    void followsTheResultsWorkersPublish() {
+        String id = TicketFixtures.submitEcho();
+
+        TicketFixtures.publishResult(TicketResult.running(id, 1, STARTED, "worker-1"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
+                .then().statusCode(200).body("status", equalTo("RUNNING")).body("attempt", equalTo(1)));
+
+        TicketFixtures.publishResult(succeeded(id));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("result.echo", equalTo("hi"))
+                .body("worker", equalTo("worker-1"))
+                .body("type", equalTo("echo")));
+    }
+
+    @Test
+    void aLongPollAnswersAsSoonAsTheTicketFinishes() throws Exception {
+        String id = TicketFixtures.submitEcho();
+        long asked = System.nanoTime();
+        CompletableFuture<Response> poll =
+                CompletableFuture.supplyAsync(() -> given().get("/tickets/" + id + "?wait=30s"));
+        await().atMost(PATIENCE).until(() -> store.isWatched(id));
+
+        TicketFixtures.publishResult(succeeded(id));
+        Response answer = poll.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(30));
+        await().atMost(PATIENCE).until(() -> !store.isWatched(id));
+    }
+
+    @Test
+    void aLongPollThatEndsAnswersTheCurrentState() {
+        String id = TicketFixtures.submitEcho();
+
+        given().get("/tickets/" + id + "?wait=500ms")
+                .then().statusCode(200)
+                .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void honoursAndAcknowledgesThePreferHeader() {
+        String id = TicketFixtures.submitEcho();
+
+        given().header("Prefer", "wait=1")
+                .get("/tickets/" + id)
+                .then().statusCode(200)
+                .header("Preference-Applied", "wait=1")
+                .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void rejectsAnUnreadableWait() {
+        given().get("/tickets/any?wait=soon")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("wait"));
+    }
+
+    @Test
+    void anUnknownTicketIsNotFound() {
+        String id = "unknown-" + UUID.randomUUID();
+
+        given().get("/tickets/" + id)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ticketflow:problem:unknown-ticket"))
+                .body("instance", equalTo("/tickets/" + id));
+        given().get("/tickets/" + id + "/events")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aTicketWrittenByHandWithoutIdIsFoundByItsKey() {
+        String key = "by-hand-" + UUID.randomUUID();
+        TicketFixtures.publish(Topics.TICKETS, key, "{\"type\":\"echo\",\"payload\":\"hi\"}");
+
+        given().get("/tickets/" + key)
+                .then().statusCode(200)
+                .body("id", equalTo(key))
+                .body("type", equalTo("echo"))
+                .body("status", equalTo("QUEUED"));
+    }
+
+    static TicketResult succeeded(String id) {
+        return TicketResult.succeeded(id, 1, JsonNodeFactory.instance.objectNode().put("echo", "hi"), STARTED,
+                STARTED.plusSeconds(1), "worker-1");
+    }
+}

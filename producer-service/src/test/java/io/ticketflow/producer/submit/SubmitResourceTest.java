@@ -1,0 +1,129 @@
+package io.ticketflow.producer.submit;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.ticketflow.contract.Topics;
+import io.ticketflow.producer.TicketFixtures;
+import io.ticketflow.testing.ContractSchemas;
+import io.ticketflow.testing.KafkaBrokerResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+class SubmitResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void acceptsATicketOnceKafkaStoredIt() {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"type\":\"echo\",\"payload\":{\"say\":\"hi\"},\"timeoutMs\":5000,\"maxAttempts\":2,"
+                        + "\"callbackUrl\":\"https://example.org/hook\",\"unknownField\":true}")
+                .when().post("/tickets")
+                .then().statusCode(202)
+                .body("status", equalTo("QUEUED"))
+                .body("submittedAt", notNullValue())
+                .extract().path("id");
+
+        ConsumerRecord<String, String> record = TicketFixtures.firstRecordWithKey(Topics.TICKETS, id);
+        ContractSchemas.assertValidTicket(record.value());
+        assertThat(record.value()).contains("\"id\":\"" + id + "\"", "\"type\":\"echo\"", "\"say\":\"hi\"",
+                "\"timeoutMs\":5000", "\"maxAttempts\":2", "\"callbackUrl\":\"https://example.org/hook\"");
+    }
+
+    @Test
+    void findsAnAcceptedTicketAtOnce() {
+        String id = TicketFixtures.submitEcho();
+
+        given().when().get("/tickets/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("status", equalTo("QUEUED"))
+                .body("type", equalTo("echo"));
+    }
+
+    @Test
+    void theLocationAndLinksNameTheTicket() {
+        var response = given().contentType(ContentType.JSON).body("{\"type\":\"echo\"}")
+                .when().post("/tickets")
+                .then().statusCode(202).extract();
+        String id = response.path("id");
+
+        assertThat(response.header("Location")).isEqualTo("/tickets/" + id);
+        assertThat(response.<String>path("links.self")).isEqualTo("/tickets/" + id);
+        assertThat(response.<String>path("links.wait")).isEqualTo("/tickets/" + id + "?wait=30s");
+        assertThat(response.<String>path("links.events")).isEqualTo("/tickets/" + id + "/events");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{}|type",
+            "{\"type\":\"\"}|type",
+            "{\"type\":\"has space\"}|type",
+            "{\"type\":42}|type",
+            "{\"type\":\"echo\",\"timeoutMs\":0}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":\"5\"}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":1.5}|timeoutMs",
+            "{\"type\":\"echo\",\"maxAttempts\":-1}|maxAttempts",
+            "{\"type\":\"echo\",\"maxAttempts\":{}}|maxAttempts",
+            "{\"type\":\"echo\",\"callbackUrl\":\"ftp://example.org/x\"}|callbackUrl",
+            "{\"type\":\"echo\",\"callbackUrl\":\"/relative\"}|callbackUrl",
+            "[]|body"})
+    void rejectsAnInvalidTicketNamingTheField(String body, String field) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("field", equalTo(field))
+                .body("errors[0].field", equalTo(field))
+                .body("instance", equalTo("/tickets"));
+    }
+
+    @Test
+    void rejectsAMissingBody() {
+        given().contentType(ContentType.JSON)
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("field", equalTo("body"));
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        given().contentType(ContentType.JSON).body("{\"type\": \"echo\"")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:ticketflow:problem:malformed-json"));
+    }
+
+    @Test
+    void rejectsAnotherContentType() {
+        given().contentType(ContentType.TEXT).body("type=echo")
+                .when().post("/tickets")
+                .then().statusCode(415)
+                .contentType(PROBLEM)
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void rejectsABodyOverTheLimit() {
+        String payload = "x".repeat(1024 * 1024);
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":\"" + payload + "\"}")
+                .when().post("/tickets")
+                .then().statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:ticketflow:problem:body-too-large"));
+    }
+}
