@@ -1,0 +1,101 @@
+package io.ticketflow.e2e;
+
+import io.ticketflow.testing.SharedKafkaBroker;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How README commands are read, and the README's docker-compose commands held against docker-compose.yml and
+ * against the local commands that KafkaConsoleIT runs.
+ */
+class ReadmeCommandsTest {
+
+    private static final Pattern COMPOSE_TOOL = Pattern.compile("/opt/kafka/bin/kafka-([a-z-]+)\\.sh");
+    private static final Pattern SCALE = Pattern.compile("([\\w-]+)=\\d+");
+
+    @Test
+    void wordsAreSplitAsAShellSplitsThem() {
+        assertThat(ReadmeCommands.words("a 'b c' \"d \\\"e\\\"\" f\\ g key.separator=: --x=\" \""))
+                .containsExactly("a", "b c", "d \"e\"", "f g", "key.separator=:", "--x= ");
+        assertThatThrownBy(() -> ReadmeCommands.words("echo 'open")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyBashBlocksCountAndHereDocumentsBecomeInput() {
+        String markdown = """
+                ```text
+                not a command
+                ```
+                   ```bash
+                   # a comment
+                   tool --topic tickets \\
+                     --property parse.key=true <<'EOF'
+                   k:{"type":"echo"}
+                   EOF
+                   other
+                   ```
+                """;
+
+        List<ReadmeCommands.Command> commands = ReadmeCommands.parse(markdown);
+
+        assertThat(commands).hasSize(2);
+        assertThat(commands.getFirst().words()).containsExactly("tool", "--topic", "tickets", "--property", "parse.key=true");
+        assertThat(commands.getFirst().input()).containsExactly("k:{\"type\":\"echo\"}");
+        assertThat(commands.getFirst().option("--topic")).contains("tickets");
+        assertThat(commands.getFirst().property("parse.key")).contains("true");
+        assertThat(commands.get(1).words()).containsExactly("other");
+        assertThat(commands.get(1).input()).isEmpty();
+    }
+
+    @Test
+    void everyComposeConsoleCommandIsALocalOneOnTheComposeBrokersInternalListener() {
+        List<ReadmeCommands.Command> readme = ReadmeCommands.of(ReadmeCommands.REPOSITORY.resolve("README.md"));
+        ComposeFile compose = ComposeFile.load();
+        String internal = compose.service("kafka").environment().get("KAFKA_ADVERTISED_LISTENERS")
+                .replaceFirst(".*INTERNAL://([^,]+).*", "$1");
+
+        List<ReadmeCommands.Command> inCompose = readme.stream()
+                .filter(command -> command.startsWith("docker", "compose", "exec"))
+                .filter(command -> command.words().stream().anyMatch(word -> word.startsWith("/opt/kafka/bin/kafka-console-")))
+                .toList();
+        assertThat(inCompose).as("docker compose exec ... kafka-console-*.sh commands in README.md").isNotEmpty();
+
+        for (ReadmeCommands.Command command : inCompose) {
+            List<String> words = new ArrayList<>(command.arguments(3));
+            words.remove("-T");
+            String service = words.removeFirst();
+            assertThat(compose.service(service).image()).as(command.toString()).contains(SharedKafkaBroker.KAFKA_IMAGE);
+            Matcher tool = COMPOSE_TOOL.matcher(words.removeFirst());
+            assertThat(tool.matches()).as(command.toString()).isTrue();
+            assertThat(command.option("--bootstrap-server")).as(command.toString()).contains(internal);
+
+            List<String> local = new ArrayList<>(List.of("bin/kafka", tool.group(1)));
+            local.addAll(words);
+            local.set(local.indexOf("--bootstrap-server") + 1, ConsoleToolProcess.README_BOOTSTRAP);
+            assertThat(readme).extracting(ReadmeCommands.Command::words).as("the local form of " + command).contains(local);
+        }
+    }
+
+    @Test
+    void theReadmeScalesAServiceThatCanBeScaled() {
+        List<ReadmeCommands.Command> scaling = ReadmeCommands.of(ReadmeCommands.REPOSITORY.resolve("README.md")).stream()
+                .filter(command -> command.startsWith("docker", "compose", "up") && command.option("--scale").isPresent())
+                .toList();
+        assertThat(scaling).as("docker compose up --scale in README.md").isNotEmpty();
+        Map<String, ComposeFile.Service> services = ComposeFile.load().services();
+        for (ReadmeCommands.Command command : scaling) {
+            Matcher scaled = SCALE.matcher(command.option("--scale").orElseThrow());
+            assertThat(scaled.matches()).as(command.toString()).isTrue();
+            assertThat(services).containsKey(scaled.group(1));
+            assertThat(services.get(scaled.group(1)).publishesPorts()).as(command.toString()).isFalse();
+        }
+    }
+}
