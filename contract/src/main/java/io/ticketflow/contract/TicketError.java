@@ -10,4 +10,6 @@ public record TicketError(String code, String message) {
     public static final String UNKNOWN_TYPE = "unknown_type";
     public static final String INVALID_TICKET = "invalid_ticket";
     public static final String HANDLER_ERROR = "handler_error";
+    public static final String CANCELLED = "cancelled";
+    public static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
 }

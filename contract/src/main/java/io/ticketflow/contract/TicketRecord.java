@@ -18,6 +18,12 @@ import java.time.Instant;
  * @param timeoutMs   per-attempt time limit; the type's default when absent
  * @param maxAttempts how many attempts at most; the type's default when absent
  * @param callbackUrl where to post the terminal result, when present
+ * @param attempt     which attempt this record asks for; absent on a new ticket (attempt 1), set by the worker when
+ *                    it schedules a retry
+ * @param notBefore   on the retry topic only: the ticket is not run before this instant
+ * @param idempotencyKey the client's {@code Idempotency-Key}, when it gave one
+ * @param requestHash    a digest of the request that created the ticket, to tell a replay from a conflicting reuse
+ *                       of the same idempotency key
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,9 +34,42 @@ public record TicketRecord(
         Instant submittedAt,
         Long timeoutMs,
         Integer maxAttempts,
-        String callbackUrl) {
+        String callbackUrl,
+        Integer attempt,
+        Instant notBefore,
+        String idempotencyKey,
+        String requestHash) {
+
+    /** A new ticket, as a client submits it. */
+    public static TicketRecord submitted(String id, String type, JsonNode payload, Instant submittedAt, Long timeoutMs,
+            Integer maxAttempts, String callbackUrl) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, null, null, null, null);
+    }
+
+    /** The attempt this record asks for: 1 unless the worker scheduled it as a retry. */
+    public int attemptNumber() {
+        return attempt == null ? 1 : attempt;
+    }
 
     public TicketRecord withId(String newId) {
-        return new TicketRecord(newId, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl);
+        return new TicketRecord(newId, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
+                idempotencyKey, requestHash);
+    }
+
+    /** The same ticket, scheduled as attempt {@code next}, not to run before {@code at}. */
+    public TicketRecord retry(int next, Instant at) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, next, at,
+                idempotencyKey, requestHash);
+    }
+
+    /** The same ticket, due now: what goes back onto the tickets topic once a retry's wait is over. */
+    public TicketRecord due() {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, null,
+                idempotencyKey, requestHash);
+    }
+
+    public TicketRecord withIdempotency(String key, String hash) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
+                key, hash);
     }
 }

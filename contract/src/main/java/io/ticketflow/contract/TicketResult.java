@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param startedAt  when the attempt started
  * @param finishedAt when the ticket reached a terminal state
  * @param worker     which worker instance wrote it
+ * @param nextAttemptAt on {@code RETRYING}: when the next attempt is due
+ * @param callback   on a terminal state whose ticket has a callback URL: how its delivery went
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,19 +31,46 @@ public record TicketResult(
         TicketError error,
         Instant startedAt,
         Instant finishedAt,
-        String worker) {
+        String worker,
+        Instant nextAttemptAt,
+        CallbackDelivery callback) {
 
     public static TicketResult running(String ticketId, int attempt, Instant startedAt, String worker) {
-        return new TicketResult(ticketId, TicketStatus.RUNNING, attempt, null, null, startedAt, null, worker);
+        return new TicketResult(ticketId, TicketStatus.RUNNING, attempt, null, null, startedAt, null, worker, null, null);
     }
 
     public static TicketResult succeeded(String ticketId, int attempt, JsonNode result, Instant startedAt,
             Instant finishedAt, String worker) {
-        return new TicketResult(ticketId, TicketStatus.SUCCEEDED, attempt, result, null, startedAt, finishedAt, worker);
+        return new TicketResult(ticketId, TicketStatus.SUCCEEDED, attempt, result, null, startedAt, finishedAt, worker,
+                null, null);
     }
 
     public static TicketResult failed(String ticketId, int attempt, TicketError error, Instant startedAt,
             Instant finishedAt, String worker) {
-        return new TicketResult(ticketId, TicketStatus.FAILED, attempt, null, error, startedAt, finishedAt, worker);
+        return new TicketResult(ticketId, TicketStatus.FAILED, attempt, null, error, startedAt, finishedAt, worker,
+                null, null);
+    }
+
+    /** Attempt {@code attempt} failed with a retryable error; attempt {@code attempt + 1} is due at {@code nextAttemptAt}. */
+    public static TicketResult retrying(String ticketId, int attempt, TicketError error, Instant startedAt,
+            Instant nextAttemptAt, String worker) {
+        return new TicketResult(ticketId, TicketStatus.RETRYING, attempt, null, error, startedAt, null, worker,
+                nextAttemptAt, null);
+    }
+
+    public static TicketResult cancelled(String ticketId, int attempt, String reason, Instant finishedAt, String worker) {
+        return new TicketResult(ticketId, TicketStatus.CANCELLED, attempt, null, new TicketError(TicketError.CANCELLED, reason),
+                null, finishedAt, worker, null, null);
+    }
+
+    /** The same state change under another ticket id (a record written by hand that names its ticket only by key). */
+    public TicketResult withTicketId(String id) {
+        return new TicketResult(id, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt, callback);
+    }
+
+    /** This terminal result again, annotated with how the delivery of its callback went. */
+    public TicketResult withCallback(CallbackDelivery delivery) {
+        return new TicketResult(ticketId, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt,
+                delivery);
     }
 }

@@ -9,6 +9,12 @@ public final class Topics {
     /** State changes and outcomes; key = ticket id, value = {@link TicketResult}. Compacted. */
     public static final String RESULTS = "ticket-results";
 
+    /** Tickets waiting for their next attempt; value = {@link TicketRecord} with {@code attempt} and {@code notBefore}. */
+    public static final String RETRIES = "tickets-retry";
+
+    /** Commands about tickets (cancel); key = ticket id, value = {@link TicketCommand}. Read by every worker. */
+    public static final String COMMANDS = "ticket-commands";
+
     /** Records the worker could not read or finish, with the reason in headers. */
     public static final String DEAD_LETTERS = "tickets-dead-letter";
 

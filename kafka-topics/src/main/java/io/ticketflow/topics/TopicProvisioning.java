@@ -49,6 +49,8 @@ public class TopicProvisioning {
         return List.of(
                 spec(topics.tickets(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.results(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.retries(), TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE));
     }
 

@@ -27,6 +27,12 @@ public interface TopicsConfig {
     /** State changes and results, compacted: the newest state of every ticket is kept. */
     Topic results();
 
+    /** Tickets waiting for their next attempt (the worker's retry relay puts them back on tickets when due). */
+    Topic retries();
+
+    /** Commands about tickets, such as cancel, read by every worker instance. */
+    Topic commands();
+
     /** Records the worker could not read or finish, with the reason in headers. */
     Topic deadLetter();
 

@@ -17,7 +17,7 @@ class ContractSchemasTest {
     @Test
     void theRecordTypesSerializeToValidRecords() throws Exception {
         Instant now = Instant.now();
-        var ticket = new TicketRecord("t1", "echo", JsonNodeFactory.instance.objectNode().put("a", 1), now, 1000L, 3, null);
+        var ticket = TicketRecord.submitted("t1", "echo", JsonNodeFactory.instance.objectNode().put("a", 1), now, 1000L, 3, null);
         ContractSchemas.assertValidTicket(TicketJson.mapper().writeValueAsString(ticket));
         for (TicketResult result : new TicketResult[] {
                 TicketResult.running("t1", 1, now, "w1"),

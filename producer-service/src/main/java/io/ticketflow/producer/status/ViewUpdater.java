@@ -59,8 +59,7 @@ final class ViewUpdater {
             if (record.key() == null) {
                 return;
             }
-            result = new TicketResult(record.key(), result.status(), result.attempt(), result.result(),
-                    result.error(), result.startedAt(), result.finishedAt(), result.worker());
+            result = result.withTicketId(record.key());
         }
         store.applyResult(result);
     }

@@ -29,6 +29,6 @@ public record SubmitRequest(
         String callbackUrl) {
 
     public TicketRecord toTicket(String id, Instant submittedAt) {
-        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl);
+        return TicketRecord.submitted(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl);
     }
 }

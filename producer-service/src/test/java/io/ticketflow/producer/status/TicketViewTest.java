@@ -84,8 +84,8 @@ class TicketViewTest {
     @Test
     void aLaterAttemptWinsAndAnEarlierOneDoesNot() {
         TicketView retrying = TicketView.queued("t1", TICKET)
-                .withResult(new TicketResult("t1", TicketStatus.RETRYING, 1, null,
-                        new TicketError(TicketError.HANDLER_ERROR, "boom"), STARTED, null, "w1"));
+                .withResult(TicketResult.retrying("t1", 1, new TicketError(TicketError.HANDLER_ERROR, "boom"), STARTED,
+                        FINISHED, "w1"));
         TicketView second = retrying.withResult(TicketResult.running("t1", 2, FINISHED, "w2"));
 
         assertThat(second.status()).isEqualTo(TicketStatus.RUNNING);

@@ -86,8 +86,10 @@ public class TicketDecoder {
         }
         Long timeoutMs = positiveInteger(root, "timeoutMs", Long.MAX_VALUE);
         Long maxAttempts = positiveInteger(root, "maxAttempts", Integer.MAX_VALUE);
+        Long attempt = positiveInteger(root, "attempt", Integer.MAX_VALUE);
         return new TicketRecord(ticketId, type, root.get("payload"), instant(root, "submittedAt"), timeoutMs,
-                maxAttempts == null ? null : maxAttempts.intValue(), text(root, "callbackUrl"));
+                maxAttempts == null ? null : maxAttempts.intValue(), text(root, "callbackUrl"),
+                attempt == null ? null : attempt.intValue(), null, text(root, "idempotencyKey"), text(root, "requestHash"));
     }
 
     private static String text(JsonNode root, String field) {

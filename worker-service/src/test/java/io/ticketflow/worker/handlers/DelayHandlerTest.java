@@ -47,6 +47,6 @@ class DelayHandlerTest {
     }
 
     private static TicketRecord ticket(String payload) {
-        return new TicketRecord("t", "delay", Json.parse(payload), null, null, null, null);
+        return TicketRecord.submitted("t", "delay", Json.parse(payload), null, null, null, null);
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HandlerRegistryTest {
 
-    private static final TicketRecord TICKET = new TicketRecord("t", "blocking", null, null, null, null, null);
+    private static final TicketRecord TICKET = TicketRecord.submitted("t", "blocking", null, null, null, null, null);
 
     @Test
     void findsHandlersByType() {

@@ -25,7 +25,7 @@ class TicketDecoderTest {
                  "timeoutMs": 1500, "maxAttempts": 3, "callbackUrl": "http://localhost/cb", "unknown": true}
                 """, KEYED);
 
-        assertThat(ticket).isEqualTo(new TicketRecord("t-1", "echo", TicketJson.mapper().createObjectNode()
+        assertThat(ticket).isEqualTo(TicketRecord.submitted("t-1", "echo", TicketJson.mapper().createObjectNode()
                 .set("a", TicketJson.mapper().createArrayNode().add(1).add(2)),
                 Instant.parse("2026-01-02T03:04:05Z"), 1500L, 3, "http://localhost/cb"));
     }

@@ -92,7 +92,7 @@ class TicketRunnerTest {
     }
 
     private static TicketRecord ticket(String type, Long timeoutMs) {
-        return new TicketRecord("t-" + type, type, null, null, timeoutMs, null, null);
+        return TicketRecord.submitted("t-" + type, type, null, null, timeoutMs, null, null);
     }
 
     private static TicketHandler handler(String type, Function<TicketRecord, Uni<JsonNode>> body) {

@@ -35,6 +35,6 @@ class TimeoutPolicyTest {
     }
 
     private static TicketRecord ticket(Long timeoutMs) {
-        return new TicketRecord("t", "delay", null, null, timeoutMs, null, null);
+        return TicketRecord.submitted("t", "delay", null, null, timeoutMs, null, null);
     }
 }
