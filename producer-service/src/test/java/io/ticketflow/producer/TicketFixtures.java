@@ -7,10 +7,16 @@ import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.testing.SharedKafkaBroker;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 
@@ -53,7 +59,29 @@ public final class TicketFixtures {
                 .getFirstRecord();
     }
 
-    private static String json(Object value) {
+    /** @return every record with this key written to the topic so far, from all its partitions */
+    public static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
+        List<TopicPartition> partitions = kafka().topics().describe(topic).get(topic).partitions().stream()
+                .map(partition -> new TopicPartition(topic, partition.partition()))
+                .toList();
+        Map<TopicPartition, Long> begin = offsets(partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+        long written = partitions.stream().mapToLong(partition -> end.get(partition) - begin.get(partition)).sum();
+        return kafka().consumeStrings().fromOffsets(begin, written)
+                .awaitCompletion(KAFKA_WAIT)
+                .getRecords().stream()
+                .filter(record -> key.equals(record.key()))
+                .toList();
+    }
+
+    private static Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> spec));
+        return kafka().offsets().list(request).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+    }
+
+    public static String json(Object value) {
         try {
             return TicketJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
-import io.ticketflow.producer.status.InvalidWaitException;
+import io.ticketflow.producer.cancel.AlreadyFinishedException;
 import io.ticketflow.producer.status.UnknownTicketException;
-import io.ticketflow.producer.submit.SubmitUnavailableException;
+import io.ticketflow.producer.submit.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -30,13 +30,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> invalidWait(InvalidWaitException e, UriInfo uri) {
-        return invalid(List.of(new Problem.FieldError("wait", e.getMessage())), uri);
+    public RestResponse<Problem> alreadyFinished(AlreadyFinishedException e, UriInfo uri) {
+        return respond(ProblemType.ALREADY_FINISHED.problem(409, e.getMessage(), path(uri)));
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> unavailable(SubmitUnavailableException e, UriInfo uri) {
-        Log.warnf("Submission not acknowledged by Kafka: %s", e.getCause());
+    public RestResponse<Problem> idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(e.header(), e.getMessage()));
+        String detail = e.header() + " " + e.getMessage();
+        return respond(ProblemType.IDEMPOTENCY_KEY_REUSED.problem(422, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidField(InvalidFieldException e, UriInfo uri) {
+        return invalid(List.of(new Problem.FieldError(e.field(), e.getMessage())), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unavailable(UnavailableException e, UriInfo uri) {
+        Log.warnf("%s: %s", e.getMessage(), e.getCause());
         long seconds = Math.max(1, e.retryAfter().toSeconds());
         Problem problem = ProblemType.UNAVAILABLE.problem(503, e.getMessage(), path(uri));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE, problem)

@@ -9,6 +9,8 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", "Malformed JSON"),
     INVALID_REQUEST("invalid-request", "Invalid request"),
     UNKNOWN_TICKET("unknown-ticket", "Unknown ticket"),
+    ALREADY_FINISHED("already-finished", "Ticket already finished"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused for another request"),
     BODY_TOO_LARGE("body-too-large", "Request body too large"),
     UNAVAILABLE("unavailable", "Temporarily unavailable"),
     HTTP("", null);

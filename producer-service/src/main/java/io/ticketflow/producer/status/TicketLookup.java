@@ -30,10 +30,18 @@ public class TicketLookup {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return Uni.createFrom().completionStage(view::catchUp)
-                .ifNoItem().after(config.unknownIdCatchUp()).fail()
+        return catchUp()
                 .onFailure(TimeoutException.class).recoverWithNull()
                 .map(ignored -> store.get(id))
                 .onItem().ifNull().failWith(() -> new UnknownTicketException(id));
+    }
+
+    /**
+     * @return completes once the view has read everything written before the subscription, or fails with a
+     *         {@link TimeoutException} after {@link StatusConfig#unknownIdCatchUp()}
+     */
+    public Uni<Void> catchUp() {
+        return Uni.createFrom().completionStage(view::catchUp)
+                .ifNoItem().after(config.unknownIdCatchUp()).fail();
     }
 }

@@ -27,9 +27,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Materializes {@code tickets} and {@code ticket-results} into the {@link TicketStore}. Every instance reads
- * every partition from the beginning with a consumer of its own (no group: each instance must see all tickets),
- * polled on one dedicated thread, so neither the event loop nor the worker pool ever blocks on Kafka.
+ * Materializes {@code tickets} and {@code ticket-results} into the {@link TicketStore} and the
+ * {@link IdempotencyIndex}. Every instance reads every partition from the beginning with a consumer of its own (no
+ * group: each instance must see all tickets), polled on one dedicated thread, so neither the event loop nor the
+ * worker pool ever blocks on Kafka. A restart rebuilds both from the topics before readiness reports UP.
  */
 @ApplicationScoped
 public class ViewConsumer {
@@ -47,9 +48,9 @@ public class ViewConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile long startupLag = -1;
 
-    public ViewConsumer(TicketStore store, ObjectMapper mapper, TopicsConfig topics, StatusConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.updater = new ViewUpdater(store, mapper, topics.tickets().name());
+    public ViewConsumer(TicketStore store, IdempotencyIndex idempotency, ObjectMapper mapper, TopicsConfig topics,
+            StatusConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.updater = new ViewUpdater(store, idempotency, mapper, topics.tickets().name());
         this.topics = topics;
         this.config = config;
         this.kafkaConfig = kafkaConfig;

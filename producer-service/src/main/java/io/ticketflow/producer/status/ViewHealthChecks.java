@@ -15,13 +15,15 @@ public class ViewHealthChecks {
 
     private final ViewConsumer view;
     private final TicketStore store;
+    private final IdempotencyIndex idempotency;
 
-    public ViewHealthChecks(ViewConsumer view, TicketStore store) {
+    public ViewHealthChecks(ViewConsumer view, TicketStore store, IdempotencyIndex idempotency) {
         this.view = view;
         this.store = store;
+        this.idempotency = idempotency;
     }
 
-    // Until then a GET could answer 404 for a ticket that exists.
+    // Until then a GET could answer 404 for a ticket that exists, and a replayed Idempotency-Key create a second one.
     @Produces
     @Readiness
     HealthCheck caughtUp() {
@@ -31,6 +33,7 @@ public class ViewHealthChecks {
                     .status(lag.isPresent() && lag.getAsLong() == 0)
                     .withData("startupLag", lag.isPresent() ? Long.toString(lag.getAsLong()) : "unknown")
                     .withData("tickets", store.size())
+                    .withData("idempotencyKeys", idempotency.size())
                     .build();
         };
     }

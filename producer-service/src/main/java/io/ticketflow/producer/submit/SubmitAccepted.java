@@ -19,7 +19,7 @@ public record SubmitAccepted(String id, TicketStatus status, Instant submittedAt
                 new Links(self, self + "?wait=30s", self + "/events"));
     }
 
-    static String location(String id) {
+    public static String location(String id) {
         return "/tickets/" + id;
     }
 }

@@ -5,15 +5,22 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How submissions wait for Kafka. */
+/** How submissions (and cancellations) wait for Kafka, and what a submission may ask for. */
 @ConfigMapping(prefix = "ticketflow.submit")
 public interface SubmitConfig {
 
-    /** How long a submission waits for the broker's acknowledgement before answering 503 instead of 202. */
+    /**
+     * How long a submission or a cancellation waits for the broker's acknowledgement before answering 503 instead
+     * of 202.
+     */
     @WithDefault("5S")
     Duration ackTimeout();
 
     /** The Retry-After of a 503, rounded to whole seconds. */
     @WithDefault("5S")
     Duration retryAfter();
+
+    /** The largest {@code maxAttempts} a ticket may ask for; more is a 400. */
+    @WithDefault("20")
+    int maxAttemptsCap();
 }

@@ -5,6 +5,7 @@ import io.ticketflow.contract.TicketRecord;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -12,18 +13,22 @@ import java.time.Instant;
  * The body of {@code POST /tickets}. Unknown fields are ignored, so clients may send more than this version
  * knows; known fields of the wrong JSON type are rejected (see {@link StrictJsonTypes}).
  *
- * @param type        which handler runs it
+ * @param type        which handler runs it; any well-formed name is accepted, since only the workers know their
+ *                    handlers: a type none of them has ends FAILED with {@code unknown_type}
  * @param payload     any JSON, given to the handler as it is
  * @param timeoutMs   per-attempt time limit; the type's default when absent
- * @param maxAttempts how many attempts at most; the type's default when absent
+ * @param maxAttempts how many attempts at most, up to {@code ticketflow.submit.max-attempts-cap}; the type's
+ *                    default when absent
  * @param callbackUrl where to post the terminal result
  */
 public record SubmitRequest(
         @NotNull @Pattern(regexp = "^[a-zA-Z0-9_.-]{1,100}$", message = "must be 1 to 100 of a-z, A-Z, 0-9, _ . -")
+        @Schema(description = "Which handler runs the ticket, such as echo, delay or http. Not checked here: a type no "
+                + "worker knows is accepted and then FAILS with error code unknown_type.")
         String type,
         JsonNode payload,
         @Min(1) Long timeoutMs,
-        @Min(1) Integer maxAttempts,
+        @Min(1) @AttemptsCap Integer maxAttempts,
         @Pattern(regexp = "^https?://[^\\s/?#@]+(?:[/?#]\\S*)?$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an absolute http or https URL")
         String callbackUrl) {

@@ -3,8 +3,8 @@ package io.ticketflow.producer.submit;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
-import io.ticketflow.producer.status.TicketFields;
-import io.ticketflow.producer.status.TicketStore;
+import io.ticketflow.producer.problem.Problem;
+import io.ticketflow.producer.status.TicketView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,30 +32,63 @@ import java.util.UUID;
 public class SubmitResource {
 
     private final TicketPublisher publisher;
-    private final TicketStore store;
-    private final SubmitConfig config;
+    private final IdempotentSubmissions idempotent;
 
-    public SubmitResource(TicketPublisher publisher, TicketStore store, SubmitConfig config) {
+    public SubmitResource(TicketPublisher publisher, IdempotentSubmissions idempotent) {
         this.publisher = publisher;
-        this.store = store;
-        this.config = config;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJsonTypes.class)
-    @Operation(summary = "Submit a ticket; 202 once Kafka has stored it, 503 with Retry-After when it could not")
-    public Uni<RestResponse<SubmitAccepted>> submit(@Valid @NotNull SubmitRequest request) {
+    @Operation(summary = "Submit a ticket; 202 once Kafka has stored it, 503 with Retry-After when it could not",
+            description = "Any well-formed type is accepted: a type no worker has a handler for ends FAILED with "
+                    + "error code unknown_type. With an Idempotency-Key, a retry of the same request (same key, "
+                    + "same JSON content) answers 200 with the ticket the first one created, across instances and "
+                    + "restarts; the same key with another body is a 422.")
+    @APIResponse(responseCode = "202", description = "Stored in Kafka; the ticket is QUEUED",
+            content = @Content(schema = @Schema(implementation = SubmitAccepted.class)))
+    @APIResponse(responseCode = "200",
+            description = "A replay with the same Idempotency-Key and body: the ticket it created, as it is now",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or a field or header naming what is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is over ticketflow.http.max-body-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a request with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka did not store the ticket in time; nothing was accepted",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
+            description = "1 to 200 printable ASCII characters; makes retries of this request safe",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+    // Read from the headers rather than as a @RestHeader, which turns an empty header into an absent one.
+    public Uni<RestResponse<Object>> submit(@Valid @NotNull SubmitRequest request, HttpHeaders headers) {
+        IdempotencyKey key = IdempotencyKey.parse(headers.getHeaderString(IdempotencyKey.HEADER));
+        Uni<Submission> submission = key == null ? create(request) : idempotent.submit(key, request);
+        return submission.map(SubmitResource::respond);
+    }
+
+    private Uni<Submission> create(SubmitRequest request) {
         TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now());
-        return publisher.publish(ticket)
-                .ifNoItem().after(config.ackTimeout()).fail()
-                .onFailure().transform(failure -> new SubmitUnavailableException(config.retryAfter(), failure))
-                // Read-your-writes: a GET on this instance finds the ticket even before the view reads it back.
-                .invoke(() -> store.applyTicket(ticket.id(), TicketFields.of(ticket)))
-                // A relative Location as the links use; ResponseBuilder.location() would make it absolute.
-                .map(ignored -> RestResponse.ResponseBuilder.accepted(SubmitAccepted.of(ticket))
-                        .header(HttpHeaders.LOCATION, SubmitAccepted.location(ticket.id()))
-                        .build());
+        return publisher.publish(ticket).replaceWith(new Submission.Created(ticket));
+    }
+
+    // A relative Location as the links use; ResponseBuilder.location() would make it absolute.
+    private static RestResponse<Object> respond(Submission submission) {
+        return switch (submission) {
+            case Submission.Created(TicketRecord ticket) ->
+                    RestResponse.ResponseBuilder.<Object>accepted(SubmitAccepted.of(ticket))
+                            .header(HttpHeaders.LOCATION, SubmitAccepted.location(ticket.id()))
+                            .build();
+            case Submission.Replayed(TicketView view) -> RestResponse.ResponseBuilder.<Object>ok(view)
+                    .header(HttpHeaders.LOCATION, SubmitAccepted.location(view.id()))
+                    .build();
+        };
     }
 }

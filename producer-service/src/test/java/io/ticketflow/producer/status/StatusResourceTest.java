@@ -5,6 +5,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.ticketflow.contract.CallbackDelivery;
+import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.producer.TicketFixtures;
@@ -22,6 +24,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -119,6 +123,42 @@ class StatusResourceTest {
                 .body("id", equalTo(key))
                 .body("type", equalTo("echo"))
                 .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void showsHowTheCallbackWasDeliveredWithoutChangingTheState() {
+        String id = TicketFixtures.submitEcho();
+        TicketFixtures.publishResult(succeeded(id));
+        TicketFixtures.publishResult(succeeded(id).withCallback(new CallbackDelivery(CallbackDelivery.Status.FAILED, 3,
+                "HTTP 503", STARTED.plusSeconds(9))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("result.echo", equalTo("hi"))
+                .body("callback.status", equalTo("FAILED"))
+                .body("callback.attempts", equalTo(3))
+                .body("callback.lastError", equalTo("HTTP 503"))
+                .body("callback.lastAttemptAt", equalTo("2026-01-01T10:00:09Z")));
+    }
+
+    @Test
+    void aRecordThatIsNoTicketIsQueuedWithoutTypeUntilTheWorkerFailsIt() {
+        String key = "unreadable-" + UUID.randomUUID();
+        TicketFixtures.publish(Topics.TICKETS, key, "this is not JSON");
+
+        given().get("/tickets/" + key)
+                .then().statusCode(200)
+                .body("id", equalTo(key))
+                .body("status", equalTo("QUEUED"))
+                .body("$", not(hasKey("type")));
+
+        TicketFixtures.publishResult(TicketResult.failed(key, 0,
+                new TicketError(TicketError.INVALID_TICKET, "the value is not JSON"), null, STARTED, "worker-1"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + key)
+                .then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error.code", equalTo(TicketError.INVALID_TICKET)));
     }
 
     static TicketResult succeeded(String id) {

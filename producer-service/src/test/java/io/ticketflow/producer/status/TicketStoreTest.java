@@ -55,6 +55,6 @@ class TicketStoreTest {
     }
 
     static TicketFields ticket(String id) {
-        return new TicketFields(id, "echo", NOW, null, null, null);
+        return new TicketFields(id, "echo", NOW, null, null, null, null, null);
     }
 }

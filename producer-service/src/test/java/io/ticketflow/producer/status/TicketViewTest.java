@@ -1,6 +1,7 @@
 package io.ticketflow.producer.status;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketStatus;
@@ -16,7 +17,7 @@ class TicketViewTest {
     private static final Instant STARTED = SUBMITTED.plusSeconds(1);
     private static final Instant FINISHED = SUBMITTED.plusSeconds(2);
     private static final TicketFields TICKET =
-            new TicketFields("t1", "echo", SUBMITTED, 5000L, 3, "https://example.org/hook");
+            new TicketFields("t1", "echo", SUBMITTED, 5000L, 3, "https://example.org/hook", null, null);
 
     @Test
     void aTicketStartsQueuedWithItsOwnFields() {
@@ -78,7 +79,9 @@ class TicketViewTest {
     void aRedeliveredTicketChangesNothing() {
         TicketView view = TicketView.queued("t1", TICKET);
 
-        assertThat(view.withTicket(new TicketFields("t1", "other", FINISHED, null, null, null))).isSameAs(view);
+        TicketFields again = new TicketFields("t1", "other", FINISHED, null, null, null, null, null);
+
+        assertThat(view.withTicket(again)).isSameAs(view);
     }
 
     @Test
@@ -102,6 +105,83 @@ class TicketViewTest {
         assertThat(failed.status()).isEqualTo(TicketStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo(TicketError.INVALID_TICKET);
         assertThat(failed.result()).isNull();
+    }
+
+    @Test
+    void aRetryShowsTheFailedAttemptItsErrorAndWhenTheNextIsDue() {
+        Instant due = FINISHED.plusSeconds(30);
+        TicketView view = TicketView.queued("t1", TICKET)
+                .withResult(TicketResult.running("t1", 1, STARTED, "w1"))
+                .withResult(TicketResult.retrying("t1", 1, new TicketError(TicketError.HANDLER_ERROR, "boom"), STARTED,
+                        due, "w1"));
+
+        assertThat(view.status()).isEqualTo(TicketStatus.RETRYING);
+        assertThat(view.attempt()).isEqualTo(1);
+        assertThat(view.error().code()).isEqualTo(TicketError.HANDLER_ERROR);
+        assertThat(view.nextAttemptAt()).isEqualTo(due);
+        assertThat(view.isTerminal()).isFalse();
+        assertThat(view.withResult(TicketResult.running("t1", 2, due, "w2")).nextAttemptAt()).isNull();
+    }
+
+    @Test
+    void aCancelledTicketIsFinal() {
+        TicketView cancelled = TicketView.queued("t1", TICKET)
+                .withResult(TicketResult.cancelled("t1", 0, "cancelled by client", STARTED, "producer:p1"));
+
+        assertThat(cancelled.status()).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(cancelled.error().code()).isEqualTo(TicketError.CANCELLED);
+        assertThat(cancelled.isTerminal()).isTrue();
+        assertThat(cancelled.withResult(TicketResult.running("t1", 1, FINISHED, "w1"))).isSameAs(cancelled);
+        assertThat(cancelled.withResult(succeeded())).isSameAs(cancelled);
+    }
+
+    @Test
+    void theCallbackReportOfTheTerminalStateChangesOnlyTheCallback() {
+        TicketView done = TicketView.queued("t1", TICKET).withResult(succeeded());
+        CallbackDelivery delivered = new CallbackDelivery(CallbackDelivery.Status.DELIVERED, 2, "HTTP 502", FINISHED);
+
+        TicketView reported = done.withResult(succeeded().withCallback(delivered));
+
+        assertThat(reported.callback()).isEqualTo(delivered);
+        assertThat(reported).usingRecursiveComparison().ignoringFields("callback").isEqualTo(done);
+        assertThat(reported.withResult(succeeded().withCallback(delivered))).isSameAs(reported);
+    }
+
+    @Test
+    void aCallbackReportOfAnotherStateOrAttemptIsIgnored() {
+        TicketView done = TicketView.queued("t1", TICKET).withResult(succeeded());
+        CallbackDelivery failed = new CallbackDelivery(CallbackDelivery.Status.FAILED, 5, "refused", FINISHED);
+        TicketResult otherAttempt = TicketResult.succeeded("t1", 2, JsonNodeFactory.instance.nullNode(), STARTED,
+                FINISHED, "w2");
+        TicketResult otherStatus = TicketResult.failed("t1", 1, new TicketError(TicketError.TIMEOUT, "late"), STARTED,
+                FINISHED, "w2");
+        TicketView running = TicketView.queued("t1", TICKET).withResult(TicketResult.running("t1", 1, STARTED, "w1"));
+
+        assertThat(done.withResult(otherAttempt.withCallback(failed))).isSameAs(done);
+        assertThat(done.withResult(otherStatus.withCallback(failed))).isSameAs(done);
+        assertThat(running.withResult(TicketResult.running("t1", 1, STARTED, "w1").withCallback(failed)))
+                .isSameAs(running);
+    }
+
+    @Test
+    void compactionMayLeaveOnlyTheResultWithItsCallback() {
+        CallbackDelivery delivered = new CallbackDelivery(CallbackDelivery.Status.DELIVERED, 1, null, FINISHED);
+
+        TicketView view = TicketView.fromResult(succeeded().withCallback(delivered));
+
+        assertThat(view.status()).isEqualTo(TicketStatus.SUCCEEDED);
+        assertThat(view.callback()).isEqualTo(delivered);
+    }
+
+    @Test
+    void aRecordWithoutTypeIsQueuedWithoutOneAndAddsNothingLater() {
+        TicketView unreadable = TicketView.queued("t1", TicketFields.UNREADABLE);
+
+        assertThat(unreadable.status()).isEqualTo(TicketStatus.QUEUED);
+        assertThat(unreadable.type()).isNull();
+        assertThat(TicketView.queued("t1", TICKET).withTicket(TicketFields.UNREADABLE).type()).isEqualTo("echo");
+        assertThat(unreadable.withTicket(TicketFields.UNREADABLE)).isSameAs(unreadable);
+        assertThat(unreadable.withTicket(TICKET).type()).isEqualTo("echo");
     }
 
     private static TicketResult succeeded() {

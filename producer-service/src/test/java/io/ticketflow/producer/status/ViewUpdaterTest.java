@@ -6,13 +6,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewUpdaterTest {
 
     private final TicketStore store = new TicketStore();
-    private final ViewUpdater updater = new ViewUpdater(store, TicketJson.mapper(), "tickets");
+    private final IdempotencyIndex idempotency = new IdempotencyIndex();
+    private final ViewUpdater updater = new ViewUpdater(store, idempotency, TicketJson.mapper(), "tickets");
 
     @Test
     void aTicketWithoutIdIsKnownByItsKeyOrElseItsOffset() {
@@ -33,11 +35,49 @@ class ViewUpdaterTest {
     }
 
     @Test
-    void skipsTicketsItCannotRead() {
+    void aTicketItCannotReadIsQueuedWithoutTypeUnderTheIdTheWorkerDerives() {
         updater.apply(record("tickets", 1, "garbage", "not json"));
         updater.apply(record("tickets", 2, "no-type", "{\"payload\":1}"));
         updater.apply(record("tickets", 3, "wrong-shape", "[1,2]"));
-        updater.apply(record("tickets", 4, "tombstone", null));
+        updater.apply(record("tickets", 4, "null-value", null));
+        updater.apply(record("tickets", 5, null, "{\"id\":\"blank-type\",\"type\":\" \"}"));
+        updater.apply(record("tickets", 6, null, "\"just a string\""));
+
+        assertThat(store.size()).isEqualTo(6);
+        for (String id : List.of("garbage", "no-type", "wrong-shape", "null-value", "blank-type", "tickets-0-6")) {
+            assertThat(store.get(id).status()).as(id).isEqualTo(TicketStatus.QUEUED);
+            assertThat(store.get(id).type()).as(id).isNull();
+        }
+    }
+
+    @Test
+    void theWorkersFailureOfAnUnreadableTicketFinishesIt() {
+        updater.apply(record("tickets", 1, "garbage", "not json"));
+        updater.apply(record("ticket-results", 1, "garbage",
+                "{\"ticketId\":\"garbage\",\"status\":\"FAILED\",\"attempt\":0,\"worker\":\"w1\","
+                        + "\"error\":{\"code\":\"invalid_ticket\",\"message\":\"the value is not JSON\"}}"));
+
+        assertThat(store.get("garbage").status()).isEqualTo(TicketStatus.FAILED);
+    }
+
+    @Test
+    void theFirstTicketWithAnIdempotencyKeyWinsTheKey() {
+        updater.apply(record("tickets", 1, "t1",
+                "{\"id\":\"t1\",\"type\":\"echo\",\"idempotencyKey\":\"k\",\"requestHash\":\"h1\"}"));
+        updater.apply(record("tickets", 2, "t1",
+                "{\"id\":\"t1\",\"type\":\"echo\",\"idempotencyKey\":\"k\",\"requestHash\":\"h2\"}"));
+        updater.apply(record("tickets", 3, "t2", "{\"id\":\"t2\",\"type\":\"echo\",\"idempotencyKey\":\"other\"}"));
+
+        assertThat(idempotency.get("k")).isEqualTo(new IdempotencyIndex.KeyedTicket("t1", "h1"));
+        assertThat(idempotency.get("other")).isNull();
+        assertThat(idempotency.size()).isEqualTo(1);
+    }
+
+    @Test
+    void skipsResultsItCannotRead() {
+        updater.apply(record("ticket-results", 1, "t1", "not json"));
+        updater.apply(record("ticket-results", 2, "t1", "{\"attempt\":1}"));
+        updater.apply(record("ticket-results", 3, "t1", null));
 
         assertThat(store.size()).isZero();
     }

@@ -2,6 +2,7 @@ package io.ticketflow.producer.submit;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.ticketflow.contract.Topics;
@@ -12,9 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -23,6 +28,9 @@ import static org.hamcrest.Matchers.notNullValue;
 class SubmitResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/tickets")
+    URI tickets;
 
     @Test
     void acceptsATicketOnceKafkaStoredIt() {
@@ -72,12 +80,21 @@ class SubmitResourceTest {
             "{\"type\":\"has space\"}|type",
             "{\"type\":42}|type",
             "{\"type\":\"echo\",\"timeoutMs\":0}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":-1}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":true}|timeoutMs",
+            "{\"type\":\"echo\",\"maxAttempts\":0}|maxAttempts",
+            "{\"type\":\"echo\",\"maxAttempts\":21}|maxAttempts",
             "{\"type\":\"echo\",\"timeoutMs\":\"5\"}|timeoutMs",
             "{\"type\":\"echo\",\"timeoutMs\":1.5}|timeoutMs",
             "{\"type\":\"echo\",\"maxAttempts\":-1}|maxAttempts",
             "{\"type\":\"echo\",\"maxAttempts\":{}}|maxAttempts",
             "{\"type\":\"echo\",\"callbackUrl\":\"ftp://example.org/x\"}|callbackUrl",
             "{\"type\":\"echo\",\"callbackUrl\":\"/relative\"}|callbackUrl",
+            "{\"type\":\"echo\",\"callbackUrl\":\"not a url\"}|callbackUrl",
+            "{\"type\":\"echo\",\"callbackUrl\":\"http://\"}|callbackUrl",
+            "{\"type\":\"echo\",\"callbackUrl\":42}|callbackUrl",
+            "{\"type\":null}|type",
+            "{\"type\":[\"echo\"]}|type",
             "[]|body"})
     void rejectsAnInvalidTicketNamingTheField(String body, String field) {
         given().contentType(ContentType.JSON).body(body)
@@ -88,6 +105,33 @@ class SubmitResourceTest {
                 .body("field", equalTo(field))
                 .body("errors[0].field", equalTo(field))
                 .body("instance", equalTo("/tickets"));
+    }
+
+    // A type no worker knows is the worker's to fail (unknown_type): only it knows its handlers.
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"no-such-handler\"}", "{\"type\":\"echo\",\"maxAttempts\":20}"})
+    void acceptsWhatIsWellFormed(String body) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/tickets")
+                .then().statusCode(202)
+                .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void theCapIsNamedWhenExceeded() {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"maxAttempts\":1000}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("must be at most 20"));
+    }
+
+    @Test
+    void namesEveryFieldAtFault() {
+        given().contentType(ContentType.JSON).body("{\"timeoutMs\":-5,\"maxAttempts\":0,\"callbackUrl\":\"x\"}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("callbackUrl", "maxAttempts", "timeoutMs", "type"));
     }
 
     @Test
@@ -115,6 +159,32 @@ class SubmitResourceTest {
                 .then().statusCode(415)
                 .contentType(PROBLEM)
                 .body("status", equalTo(415));
+    }
+
+    @Test
+    void rejectsAnotherJsonLikeContentType() {
+        given().contentType("application/xml").body("<type>echo</type>")
+                .when().post("/tickets")
+                .then().statusCode(415)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void rejectsAChunkedBodyOverTheLimitWithAProblemDocument() throws Exception {
+        ChunkedPost.Answer answer = ChunkedPost.send(tickets, 1024 * 1024 + 1);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("content-type")).isEqualTo(PROBLEM);
+        assertThat(answer.body()).contains("\"type\":\"urn:ticketflow:problem:body-too-large\"",
+                "\"instance\":\"/tickets\"");
+    }
+
+    @Test
+    void acceptsAChunkedBodyWithinTheLimit() throws Exception {
+        ChunkedPost.Answer answer = ChunkedPost.send(tickets, 64 * 1024);
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body()).contains("\"status\":\"QUEUED\"");
     }
 
     @Test

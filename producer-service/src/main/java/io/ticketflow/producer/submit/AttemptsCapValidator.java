@@ -1,0 +1,29 @@
+package io.ticketflow.producer.submit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Checks {@link AttemptsCap} against the configured cap, and names the cap in its message. */
+@ApplicationScoped
+public class AttemptsCapValidator implements ConstraintValidator<AttemptsCap, Integer> {
+
+    // Looked up when a request is validated: the validator is created at static init, before runtime configuration.
+    private final Instance<SubmitConfig> config;
+
+    public AttemptsCapValidator(Instance<SubmitConfig> config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean isValid(Integer value, ConstraintValidatorContext context) {
+        int cap = config.get().maxAttemptsCap();
+        if (value == null || value <= cap) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate("must be at most " + cap).addConstraintViolation();
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package io.ticketflow.producer.submit;
+
+import io.ticketflow.producer.problem.InvalidFieldException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** A client's {@code Idempotency-Key}: the requests that carry the same one create their ticket at most once. */
+public record IdempotencyKey(String value) {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    // Printable ASCII: a key travels in a header and in the tickets topic, and is compared byte for byte.
+    private static final Pattern VALID = Pattern.compile("\\p{Print}{1,200}");
+
+    /**
+     * @return the key, or {@code null} when the request has none
+     * @throws InvalidFieldException when it is empty, blank, longer than 200 or not printable ASCII
+     */
+    public static IdempotencyKey parse(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.isBlank() || !VALID.matcher(header).matches()) {
+            throw new InvalidFieldException(HEADER, "must be 1 to 200 printable ASCII characters");
+        }
+        return new IdempotencyKey(header);
+    }
+
+    /** Derived from the key alone, so that instances racing on one key write one ticket, which the view merges. */
+    public String ticketId() {
+        return UUID.nameUUIDFromBytes(("idempotency:" + value).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
