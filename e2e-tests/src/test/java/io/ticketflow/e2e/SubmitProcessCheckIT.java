@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,10 +51,10 @@ class SubmitProcessCheckIT {
             expectations.add(expectation(i));
         }
 
-        List<String> ids = inBoundedFlight(expectations, 64, expectation -> system.tickets.submitAccepted(expectation.body()));
+        List<String> ids = BoundedFlight.run(expectations, 64, expectation -> system.tickets.submitAccepted(expectation.body()));
         assertThat(new HashSet<>(ids)).hasSize(1000);
 
-        List<HttpResponse<String>> views = inBoundedFlight(ids, 128, id -> system.tickets.get(id, "60s"));
+        List<HttpResponse<String>> views = BoundedFlight.run(ids, 128, id -> system.tickets.get(id, "60s"));
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             JsonNode view = TicketsClient.parse(views.get(i).body());
@@ -147,16 +145,5 @@ class SubmitProcessCheckIT {
                     : new Expectation("{\"type\":\"delay\",\"timeoutMs\":50,\"payload\":{\"ms\":5000}}", "FAILED",
                             view -> view.path("error").path("code").asText().equals("timeout") ? null : "error code");
         };
-    }
-
-    /** Runs {@code call} for every input with at most {@code limit} in flight; the results in input order. */
-    private static <I, O> List<O> inBoundedFlight(List<I> inputs, int limit, Function<I, CompletableFuture<O>> call) {
-        Semaphore permits = new Semaphore(limit);
-        List<CompletableFuture<O>> futures = new ArrayList<>();
-        for (I input : inputs) {
-            permits.acquireUninterruptibly();
-            futures.add(call.apply(input).whenComplete((result, failure) -> permits.release()));
-        }
-        return futures.stream().map(CompletableFuture::join).toList();
     }
 }

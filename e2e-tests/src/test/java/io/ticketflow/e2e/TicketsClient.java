@@ -20,7 +20,11 @@ final class TicketsClient {
 
     private static final ObjectMapper JSON = TicketJson.mapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's h2c upgrade stalls when many first requests start at once.
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
 
     TicketsClient(URI base) {
