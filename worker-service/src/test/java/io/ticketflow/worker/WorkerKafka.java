@@ -3,7 +3,9 @@ package io.ticketflow.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.ticketflow.contract.TicketCommand;
 import io.ticketflow.contract.TicketJson;
+import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.testing.ContractSchemas;
@@ -13,20 +15,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker's topics as a test sees them: it writes tickets and reads, from the beginning, every result and dead
- * letter. The broker is shared by all test classes of the JVM, so callers pick ids no other test uses. Create it
+ * The worker's topics as a test sees them: it writes tickets and commands and reads, from the beginning, every
+ * result, scheduled retry and dead letter. The broker is shared by all test classes of the JVM, so callers pick ids no other test uses. Create it
  * once the application runs (in a test, not a static initializer): it reads the broker address from its config.
  */
 public final class WorkerKafka implements AutoCloseable {
@@ -41,7 +46,7 @@ public final class WorkerKafka implements AutoCloseable {
         written = companion.consume(String.class, byte[].class)
                 .withGroupId(uniqueId("worker-test"))
                 .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
-                .fromTopics(Set.of(Topics.RESULTS, Topics.DEAD_LETTERS));
+                .fromTopics(Set.of(Topics.RESULTS, Topics.RETRIES, Topics.DEAD_LETTERS));
     }
 
     public static String uniqueId(String prefix) {
@@ -54,6 +59,11 @@ public final class WorkerKafka implements AutoCloseable {
 
     public RecordMetadata send(String key, byte[] value) {
         return sendAll(List.of(new ProducerRecord<>(Topics.TICKETS, key, value))).getFirst();
+    }
+
+    public void cancel(String ticketId) {
+        sendAll(List.of(new ProducerRecord<>(Topics.COMMANDS, ticketId,
+                json(TicketCommand.cancel(ticketId, Instant.now())).getBytes(StandardCharsets.UTF_8))));
     }
 
     public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
@@ -72,10 +82,24 @@ public final class WorkerKafka implements AutoCloseable {
                 .map(TicketResult::ticketId)
                 .collect(Collectors.toSet())
                 .containsAll(ticketIds));
-        return resultsOf(ticketIds).map(json -> {
-            ContractSchemas.assertValidResult(json);
-            return parse(json);
-        }).toList();
+        return checked(ticketIds);
+    }
+
+    /** Every result of the ticket in the order written, once one of them matches; each checked against the schema. */
+    public List<TicketResult> awaitResult(String ticketId, Predicate<TicketResult> wanted) {
+        await().atMost(PATIENCE).until(() -> resultsOf(Set.of(ticketId)).map(WorkerKafka::parse).anyMatch(wanted));
+        return checked(Set.of(ticketId));
+    }
+
+    /** The tickets scheduled for a next attempt on the retry topic, in the order written, once there are {@code count}. */
+    public List<TicketRecord> awaitRetries(String ticketId, int count) {
+        await().atMost(PATIENCE).until(() -> retriesOf(ticketId).size() >= count);
+        return retriesOf(ticketId);
+    }
+
+    public List<TicketRecord> retriesOf(String ticketId) {
+        return on(Topics.RETRIES).filter(record -> ticketId.equals(record.key()))
+                .map(record -> read(record.value(), TicketRecord.class)).toList();
     }
 
     public ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
@@ -85,6 +109,13 @@ public final class WorkerKafka implements AutoCloseable {
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
         return KafkaCompanion.getHeader(record.headers(), name);
+    }
+
+    private List<TicketResult> checked(Set<String> ticketIds) {
+        return resultsOf(ticketIds).map(json -> {
+            ContractSchemas.assertValidResult(json);
+            return parse(json);
+        }).toList();
     }
 
     private Stream<String> resultsOf(Set<String> ticketIds) {
@@ -97,10 +128,22 @@ public final class WorkerKafka implements AutoCloseable {
     }
 
     private static TicketResult parse(String json) {
+        return read(json.getBytes(StandardCharsets.UTF_8), TicketResult.class);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
         try {
-            return TicketJson.mapper().readValue(json, TicketResult.class);
+            return TicketJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new AssertionError("Unreadable " + type.getSimpleName() + " " + new String(json, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return TicketJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new AssertionError("Unreadable result " + json, e);
+            throw new IllegalArgumentException(e);
         }
     }
 

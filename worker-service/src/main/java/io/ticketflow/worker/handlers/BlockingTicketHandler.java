@@ -20,4 +20,8 @@ public interface BlockingTicketHandler {
     default Optional<Duration> defaultTimeout() {
         return Optional.empty();
     }
+
+    default Optional<Integer> defaultMaxAttempts() {
+        return Optional.empty();
+    }
 }

@@ -61,5 +61,10 @@ public class HandlerRegistry {
         public Optional<Duration> defaultTimeout() {
             return blocking.defaultTimeout();
         }
+
+        @Override
+        public Optional<Integer> defaultMaxAttempts() {
+            return blocking.defaultMaxAttempts();
+        }
     }
 }

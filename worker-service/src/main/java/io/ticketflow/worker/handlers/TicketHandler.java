@@ -12,8 +12,9 @@ import java.util.Optional;
  *
  * <p>{@link #handle} is called on the event loop and must not block: return a Uni that completes later (timer,
  * non-blocking I/O). Code that has to block implements {@link BlockingTicketHandler} instead. The Uni is cancelled
- * when the ticket times out. A {@link TicketFailure} names the error code of the failed ticket; any other failure
- * becomes {@code handler_error}.
+ * when the ticket times out or is cancelled. A {@link TicketFailure} names the error code of the failed ticket and
+ * whether another attempt could succeed; a retryable one is retried with backoff up to the ticket's attempts. Any
+ * other failure becomes {@code handler_error}, which is not retried.
  */
 public interface TicketHandler {
 
@@ -23,6 +24,11 @@ public interface TicketHandler {
 
     /** Time limit of a ticket of this type that sets no {@code timeoutMs}; else the worker's default. */
     default Optional<Duration> defaultTimeout() {
+        return Optional.empty();
+    }
+
+    /** How many attempts a ticket of this type that sets no {@code maxAttempts} gets; else the worker's default. */
+    default Optional<Integer> defaultMaxAttempts() {
         return Optional.empty();
     }
 }

@@ -1,38 +1,54 @@
 package io.ticketflow.worker.processing;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
+import io.ticketflow.worker.callback.Callbacks;
+import io.ticketflow.worker.cancel.Cancellations;
+import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.retry.RetryScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The worker's pipeline: tickets in, results out, up to {@code ticketflow.worker.max-in-flight} tickets at once on
  * the event loop.
  *
- * <p>Per ticket it writes RUNNING, then the terminal result. Only the terminal message carries the ticket's ack, so
- * the offset is committed once the outcome is durably on ticket-results (acks=all); a crash before that redelivers
- * the ticket. Both go through the one outgoing channel, hence one producer, so RUNNING precedes the terminal result
- * on the key's partition. A record that is no ticket fails at once and its ack becomes a nack, which the channel's
- * dead-letter strategy turns into a copy on the dead-letter topic before committing.
+ * <p>Per ticket it writes RUNNING, then the attempt's last result. Only that last message carries the ticket's ack,
+ * so the offset is committed once the outcome is durably on ticket-results (acks=all); a crash before that
+ * redelivers the ticket. Both go through the one outgoing channel, hence one producer, so RUNNING precedes the last
+ * result on the key's partition. A retry is first written to the retry topic, then RETRYING is: the record is acked
+ * after both, and the ticket waits in the retry relay, not here. A record that is no ticket, or a ticket out of
+ * attempts, has its ack turned into a nack, which the channel's dead-letter strategy turns into a copy on the
+ * dead-letter topic before committing. A terminal result starts the ticket's callback once it is acked.
  */
 @ApplicationScoped
 public class TicketProcessor {
 
     private final TicketDecoder decoder;
     private final TicketRunner runner;
+    private final Cancellations cancellations;
+    private final RetryScheduler retries;
+    private final Callbacks callbacks;
+    private final InFlightTickets inFlight;
     private final WorkerConfig config;
 
-    public TicketProcessor(TicketDecoder decoder, TicketRunner runner, WorkerConfig config) {
+    public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
+            RetryScheduler retries, Callbacks callbacks, InFlightTickets inFlight, WorkerConfig config) {
         this.decoder = decoder;
         this.runner = runner;
+        this.cancellations = cancellations;
+        this.retries = retries;
+        this.callbacks = callbacks;
+        this.inFlight = inFlight;
         this.config = config;
     }
 
@@ -44,35 +60,68 @@ public class TicketProcessor {
 
     private Multi<Message<TicketResult>> process(Message<byte[]> incoming) {
         return switch (decoder.decode(incoming.getPayload(), origin(incoming))) {
-            case DecodedTicket.Valid valid -> run(incoming, valid.ticket());
+            case DecodedTicket.Valid valid -> start(incoming, valid.ticket());
             case DecodedTicket.Invalid invalid -> Multi.createFrom().item(() -> reject(incoming, invalid));
         };
     }
 
-    private Multi<Message<TicketResult>> run(Message<byte[]> incoming, TicketRecord ticket) {
+    private Multi<Message<TicketResult>> start(Message<byte[]> incoming, TicketRecord ticket) {
+        if (!inFlight.tryStart()) {
+            // Shutting down: left unacked for the next worker. Holding the slot for good stops further fetching.
+            return Multi.createFrom().nothing();
+        }
+        if (cancellations.isCancelled(ticket.id())) {
+            return Multi.createFrom().item(() -> terminal(incoming, ticket,
+                    runner.cancelled(ticket, "cancelled before it started"), incoming::ack));
+        }
         return Multi.createFrom().deferred(() -> {
             Instant startedAt = Instant.now();
-            Message<TicketResult> running = keyed(Message.of(runner.running(ticket, startedAt)));
+            Message<TicketResult> running = Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id());
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(running),
-                    runner.run(ticket, startedAt).map(result -> keyed(incoming.withPayload(result))).toMulti());
+                    runner.run(ticket, startedAt).chain(outcome -> settle(incoming, ticket, outcome)).toMulti());
         });
+    }
+
+    private Uni<Message<TicketResult>> settle(Message<byte[]> incoming, TicketRecord ticket, Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Finished finished ->
+                    Uni.createFrom().item(terminal(incoming, ticket, finished.result(), incoming::ack));
+            case Outcome.GaveUp gaveUp -> Uni.createFrom().item(gaveUp(incoming, ticket, gaveUp));
+            case Outcome.Retry retry -> retries.schedule(retry.next())
+                    .map(scheduled -> settled(incoming, retry.result(), incoming::ack))
+                    .onFailure().recoverWithItem(failure ->
+                            gaveUp(incoming, ticket, runner.unscheduled(ticket, retry, failure)));
+        };
+    }
+
+    private Message<TicketResult> gaveUp(Message<byte[]> incoming, TicketRecord ticket, Outcome.GaveUp gaveUp) {
+        return terminal(incoming, ticket, gaveUp.result(), () -> incoming.nack(gaveUp.reason()));
     }
 
     private Message<TicketResult> reject(Message<byte[]> incoming, DecodedTicket.Invalid invalid) {
         InvalidTicketException reason = new InvalidTicketException(invalid.reason());
-        return keyed(incoming.withPayload(runner.rejected(invalid.ticketId(), invalid.reason())))
+        return Keyed.message(incoming.withPayload(runner.rejected(invalid.ticketId(), invalid.reason())),
+                        invalid.ticketId())
                 .withAck(() -> incoming.nack(reason));
     }
 
+    private Message<TicketResult> terminal(Message<byte[]> incoming, TicketRecord ticket, TicketResult result,
+            Supplier<CompletionStage<Void>> ackOrDeadLetter) {
+        return settled(incoming, result,
+                () -> ackOrDeadLetter.get().thenRun(() -> callbacks.afterTerminal(ticket, result)));
+    }
+
     /**
-     * Replaces the incoming record's metadata, so that nothing of the ticket record (its headers, a reply-topic
-     * header) steers where the result is written; the ack and nack stay those of the ticket record.
+     * A ticket's last message of this worker: once it is written, {@code onWritten} acks (or dead-letters) the
+     * record; if it cannot be written, the record is nacked. Either way the ticket is no longer in flight.
      */
-    private static Message<TicketResult> keyed(Message<TicketResult> message) {
-        return message.withMetadata(Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(message.getPayload().ticketId())
-                .build()));
+    private Message<TicketResult> settled(Message<byte[]> incoming, TicketResult result,
+            Supplier<CompletionStage<Void>> onWritten) {
+        return Keyed.message(Message.of(result,
+                () -> onWritten.get().whenComplete((done, failure) -> inFlight.settled()),
+                failure -> incoming.nack(failure).whenComplete((done, nackFailure) -> inFlight.settled())),
+                result.ticketId());
     }
 
     @SuppressWarnings("unchecked")

@@ -31,4 +31,12 @@ public interface WorkerConfig {
      */
     @WithDefault("15M")
     Duration maxTimeout();
+
+    /**
+     * On shutdown (SIGTERM), how long the tickets in flight may take to finish; the rest run again elsewhere. The
+     * Kafka clients then need about 4 s more to pause, commit and close: keep the sum below the orchestrator's kill
+     * timeout (Kubernetes' default terminationGracePeriodSeconds is 30).
+     */
+    @WithDefault("20S")
+    Duration shutdownGrace();
 }

@@ -19,12 +19,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 class InvalidRecordsTest {
+
+    /** Ten times Jackson's default StreamReadConstraints.maxNestingDepth: parsing must stop, not overflow the stack. */
+    private static final int NESTING = 10_000;
+    private static final int NEAR_MAX_SIZE = 900 * 1024;
 
     @AutoClose
     private final WorkerKafka kafka = new WorkerKafka();
@@ -37,6 +42,10 @@ class InvalidRecordsTest {
         bad.put(WorkerKafka.uniqueId("array"), utf8("[{\"type\": \"echo\"}]"));
         bad.put(WorkerKafka.uniqueId("null-value"), null);
         bad.put(WorkerKafka.uniqueId("no-type"), utf8("{\"payload\": 1}"));
+        bad.put(WorkerKafka.uniqueId("wrong-types"), utf8("{\"type\": [\"echo\"], \"timeoutMs\": \"soon\", \"maxAttempts\": -1}"));
+        bad.put(WorkerKafka.uniqueId("deeply-nested"), utf8("{\"type\": \"echo\", \"payload\": "
+                + "[".repeat(NESTING) + "]".repeat(NESTING) + "}"));
+        bad.put(WorkerKafka.uniqueId("near-max-size"), nearMaxSize());
         String good = WorkerKafka.uniqueId("after-bad");
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         bad.forEach((key, value) -> records.add(new ProducerRecord<>(Topics.TICKETS, key, value)));
@@ -56,6 +65,16 @@ class InvalidRecordsTest {
             assertThat(WorkerKafka.header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.TICKETS);
         });
         assertThat(kafka.awaitOutcome(good).getLast().status()).isEqualTo(TicketStatus.SUCCEEDED);
+    }
+
+    /** Valid UTF-8 but no JSON, just below the broker's default max.message.bytes (1 MiB). */
+    private static byte[] nearMaxSize() {
+        byte[] value = new byte[NEAR_MAX_SIZE];
+        Random random = new Random(42);
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (byte) ('a' + random.nextInt(26));
+        }
+        return value;
     }
 
     private static byte[] utf8(String text) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A {@link WorkerConfig} for tests that run without Quarkus. */
-record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout)
-        implements WorkerConfig {
+record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout,
+        Duration shutdownGrace) implements WorkerConfig {
 
     static TestWorkerConfig of(Duration defaultTimeout, Duration maxTimeout) {
-        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout);
+        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout, Duration.ofSeconds(5));
     }
 }

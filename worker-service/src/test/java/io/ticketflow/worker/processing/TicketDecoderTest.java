@@ -87,6 +87,22 @@ class TicketDecoderTest {
     }
 
     @Test
+    void rejectsDeeplyNestedJsonWithoutOverflowingTheStack() {
+        int depth = 10_000;
+        String value = "{\"type\": \"echo\", \"payload\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+        assertThat(decoder.decode(value.getBytes(StandardCharsets.UTF_8), KEYED))
+                .isInstanceOfSatisfying(DecodedTicket.Invalid.class, invalid ->
+                        assertThat(invalid.reason()).startsWith("the value is not JSON").contains("nesting depth"));
+    }
+
+    @Test
+    void readsTheAttemptOfARetry() {
+        assertThat(valid("{\"type\": \"echo\", \"attempt\": 3}", KEYED).attemptNumber()).isEqualTo(3);
+        assertThat(valid("{\"type\": \"echo\"}", KEYED).attemptNumber()).isEqualTo(1);
+    }
+
+    @Test
     void keysARejectionByTheIdFieldWhenItIsAString() {
         assertThat(decoder.decode("{\"id\": \"t-9\"}".getBytes(StandardCharsets.UTF_8), KEYED))
                 .isEqualTo(new DecodedTicket.Invalid("t-9", "field 'type' is missing or blank"));

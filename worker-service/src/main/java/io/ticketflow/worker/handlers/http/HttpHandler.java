@@ -7,8 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
+import io.ticketflow.worker.outbound.AllowedHosts;
+import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -44,10 +45,7 @@ public class HttpHandler implements TicketHandler {
     public HttpHandler(Vertx vertx, HttpHandlerConfig config) {
         this.config = config;
         this.allowedHosts = new AllowedHosts(config.allowedHosts());
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
-                // A redirect could lead outside the allow-list.
-                .setFollowRedirects(false));
+        this.client = OutboundWebClient.create(vertx, config.connectTimeout());
     }
 
     @PreDestroy

@@ -1,20 +1,20 @@
-package io.ticketflow.worker.handlers.http;
+package io.ticketflow.worker.outbound;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The allow-list of hosts the http handler may call. */
-final class AllowedHosts {
+/** An allow-list of hosts: those the http handler may call, those callbacks may be posted to. */
+public final class AllowedHosts {
 
     private final Set<String> hosts;
 
-    AllowedHosts(List<String> hosts) {
+    public AllowedHosts(List<String> hosts) {
         this.hosts = hosts.stream().map(AllowedHosts::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
-    boolean permits(String host) {
+    public boolean permits(String host) {
         return host != null && hosts.contains(normalize(host));
     }
 

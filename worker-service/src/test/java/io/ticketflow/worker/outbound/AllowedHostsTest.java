@@ -1,4 +1,4 @@
-package io.ticketflow.worker.handlers.http;
+package io.ticketflow.worker.outbound;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,51 @@
+package io.ticketflow.worker.callback;
+
+import io.smallrye.mutiny.Uni;
+import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** One non-blocking POST of a callback; any answer but 2xx is a failure. */
+@ApplicationScoped
+class CallbackClient {
+
+    static final String TICKET_ID_HEADER = "X-Ticket-Id";
+
+    private final CallbackConfig config;
+    private final WebClient client;
+
+    CallbackClient(Vertx vertx, CallbackConfig config) {
+        this.config = config;
+        this.client = OutboundWebClient.create(vertx, config.connectTimeout());
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    Uni<Void> post(URI target, String ticketId, byte[] body, Optional<String> signature) {
+        // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
+        HttpRequest<Void> request = client.postAbs(target.toString())
+                .idleTimeout(config.responseTimeout().toMillis())
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+                .putHeader(TICKET_ID_HEADER, ticketId)
+                .as(BodyCodec.none());
+        signature.ifPresent(value -> request.putHeader(CallbackSigner.HEADER, value));
+        return request.sendBuffer(Buffer.buffer(body)).map(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new CallbackFailedException("the receiver answered HTTP " + response.statusCode());
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package io.ticketflow.worker.callback;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How terminal results are posted to tickets' {@code callbackUrl}. */
+@ConfigMapping(prefix = "ticketflow.callbacks")
+public interface CallbackConfig {
+
+    /**
+     * The only hosts a callback is posted to (names or IP literals, compared case-insensitively). Any other host
+     * fails the delivery at once, without a request. Separate from the http handler's list: receiving results and
+     * being called by tickets are different permissions.
+     */
+    @WithDefault("localhost,127.0.0.1")
+    List<String> allowedHosts();
+
+    /**
+     * Key of the {@code X-Ticket-Signature} header ({@code sha256=} hex HMAC-SHA256 of the body). No default: set
+     * it in production. Without it callbacks go unsigned, and a warning says so once.
+     */
+    Optional<String> secret();
+
+    /** POSTs per callback, the first included; a non-2xx answer or a failed connection is tried again. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait after the first failed POST, doubled (with jitter) after each further one. */
+    @WithDefault("1S")
+    Duration initialBackoff();
+
+    @WithDefault("1M")
+    Duration maxBackoff();
+
+    @WithDefault("5S")
+    Duration connectTimeout();
+
+    /** A POST whose server sends nothing for this long fails. */
+    @WithDefault("10S")
+    Duration responseTimeout();
+}

@@ -1,0 +1,86 @@
+package io.ticketflow.worker.retry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.worker.cancel.Cancellations;
+import io.ticketflow.worker.kafka.Keyed;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Puts tickets waiting on the retry topic back on the tickets topic when their next attempt is due. The wait is a
+ * timer, so a waiting ticket holds no thread and no processing slot, and the tickets partition it came from commits
+ * on. The retry record is acked once the due ticket is durably back on tickets; a crash in between writes it twice
+ * at worst, as everywhere else in the worker.
+ *
+ * <p>A cancelled ticket stops waiting at once: it goes back as due and the processor ends it CANCELLED.
+ */
+@ApplicationScoped
+public class RetryRelay {
+
+    private final ObjectReader reader;
+    private final Cancellations cancellations;
+    private final RetryConfig config;
+
+    public RetryRelay(ObjectMapper mapper, Cancellations cancellations, RetryConfig config) {
+        this.reader = mapper.readerFor(TicketRecord.class);
+        this.cancellations = cancellations;
+        this.config = config;
+    }
+
+    @Incoming("ticket-retries")
+    @Outgoing("tickets-requeue")
+    public Multi<Message<TicketRecord>> relay(Multi<Message<byte[]>> retries) {
+        // A failure must not end the stream: that would stop every retry of this instance.
+        return retries.onItem().transformToUni(retry -> Uni.createFrom().deferred(() -> whenDue(retry))
+                        .onFailure().recoverWithUni(failure -> deadLetter(retry, failure)))
+                .merge(config.maxWaiting());
+    }
+
+    private Uni<Message<TicketRecord>> whenDue(Message<byte[]> retry) {
+        TicketRecord ticket = read(retry.getPayload());
+        Uni<Void> due = Backoff.timer(waitFor(ticket, Instant.now()));
+        return Uni.combine().any().<Void>of(due, cancellations.signal(ticket.id()))
+                .map(ignored -> Keyed.message(retry.withPayload(ticket.due()), ticket.id()));
+    }
+
+    /** Through the channel's failure strategy; null lets the stream go on without an item. */
+    private static Uni<Message<TicketRecord>> deadLetter(Message<byte[]> retry, Throwable failure) {
+        return Uni.createFrom().completionStage(() -> retry.nack(failure)).onItem().transform(ignored -> null);
+    }
+
+    private TicketRecord read(byte[] value) {
+        TicketRecord ticket;
+        try {
+            ticket = value == null ? null : reader.readValue(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the retry record is no ticket: " + e.getMessage(), e);
+        }
+        if (ticket == null || ticket.id() == null || ticket.id().isBlank()) {
+            throw new IllegalArgumentException("a retry record needs a ticket with an id");
+        }
+        return ticket;
+    }
+
+    /**
+     * Until {@code notBefore}, but never longer than max-backoff: a record that asks for more (written by hand, or
+     * under an older configuration) must not outlive the channel's unprocessed-record age, past which the
+     * connector closes the whole channel.
+     */
+    Duration waitFor(TicketRecord ticket, Instant now) {
+        if (ticket.notBefore() == null || !ticket.notBefore().isAfter(now)) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(now, ticket.notBefore());
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+}
