@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +36,11 @@ class WorkerCrashIT {
                     : "{\"type\":\"delay\",\"payload\":{\"ms\":" + (50 + i % 250) + "}}");
         }
         long before = ResultsLog.count(system.bootstrapServers);
+        // Its own thread, not the common pool: the JDK HTTP client completes its futures there, and a common-pool
+        // thread blocked on the in-flight bound would starve it on a 2-core machine.
+        ExecutorService submitter = Executors.newSingleThreadExecutor();
         CompletableFuture<List<String>> submitted = CompletableFuture.supplyAsync(
-                () -> BoundedFlight.run(bodies, 64, system.tickets::submitAccepted));
+                () -> BoundedFlight.run(bodies, 64, system.tickets::submitAccepted), submitter);
 
         int kills = 0;
         while (kills < KILLS) {
@@ -46,6 +51,7 @@ class WorkerCrashIT {
             system.worker.start();
         }
         List<String> ids = submitted.join();
+        submitter.shutdown();
 
         List<HttpResponse<String>> views = BoundedFlight.run(ids, 128, id -> system.tickets.get(id, "60s"));
         Map<String, Long> byStatus = views.stream()

@@ -1,0 +1,92 @@
+package io.ticketflow.e2e;
+
+import io.ticketflow.kafka.local.LocalKafkaBroker;
+import io.ticketflow.testing.SharedKafkaBroker;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The broker is stopped and started again while clients keep submitting. A 202 is a promise: every ticket that got
+ * one completes. During the outage the answer is 503 with Retry-After, never a 202 for a record Kafka did not take.
+ */
+class BrokerRestartIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
+
+    @Test
+    void everyAcceptedTicketCompletesAcrossABrokerRestart() throws Exception {
+        TicketflowSystem system = TicketflowSystem.get();
+        LocalKafkaBroker broker = SharedKafkaBroker.localBroker().orElse(null);
+        assumeTrue(broker != null, "needs the local broker, which a test can stop and start");
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> unavailableWithoutRetryAfter = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newSingleThreadExecutor();
+        Future<?> loading = load.submit(() -> submitWhile(system, running, accepted, statuses, unavailableWithoutRetryAfter));
+
+        Thread.sleep(3_000);
+        broker.stop();
+        Thread.sleep(OUTAGE.toMillis());
+        broker.start();
+        Thread.sleep(10_000);
+        running.set(false);
+        loading.get();
+        load.shutdown();
+
+        System.out.println("[broker-restart] answers by status: " + statuses + ", accepted: " + accepted.size());
+        assertThat(statuses.keySet()).as("only 202 and 503").isSubsetOf(202, 503);
+        assertThat(statuses).as("some submissions during the outage were refused").containsKey(503);
+        assertThat(unavailableWithoutRetryAfter).isEmpty();
+
+        List<String> ids = new ArrayList<>(accepted);
+        List<HttpResponse<String>> views = BoundedFlight.run(ids, 64, id -> system.tickets.get(id, "60s"));
+        List<String> unfinished = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String status = TicketsClient.parse(views.get(i).body()).path("status").asText();
+            if (!status.equals("SUCCEEDED")) {
+                unfinished.add(ids.get(i) + "=" + status);
+            }
+        }
+        assertThat(unfinished).as("accepted tickets that did not complete").isEmpty();
+    }
+
+    private static void submitWhile(TicketflowSystem system, AtomicBoolean running, ConcurrentLinkedQueue<String> accepted,
+            Map<Integer, Integer> statuses, ConcurrentLinkedQueue<String> unavailableWithoutRetryAfter) {
+        Semaphore inFlight = new Semaphore(16);
+        int n = 0;
+        while (running.get()) {
+            inFlight.acquireUninterruptibly();
+            system.tickets.submit("{\"type\":\"echo\",\"payload\":{\"n\":" + n++ + "}}").whenComplete((response, failure) -> {
+                inFlight.release();
+                if (failure != null) {
+                    statuses.merge(-1, 1, Integer::sum);
+                    return;
+                }
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() == 202) {
+                    accepted.add(TicketsClient.parse(response.body()).get("id").asText());
+                } else if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+                    unavailableWithoutRetryAfter.add(response.body());
+                }
+            });
+        }
+        inFlight.acquireUninterruptibly(16);
+    }
+}
