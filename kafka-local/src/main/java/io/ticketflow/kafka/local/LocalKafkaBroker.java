@@ -217,11 +217,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A KRaft cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints). */
+    /**
+     * A KRaft cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints), never
+     * starting with '-', which StorageTool would read as an option.
+     */
     private static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,214 @@
+package io.ticketflow.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one run measures and how big. Defaults finish in a few minutes on two cores; {@code --smoke} shrinks every
+ * size so that all scenarios run in well under two minutes (CI does that, to keep the harness from rotting).
+ *
+ * @param scenarios        which scenarios run, in order (S1..S5)
+ * @param tickets          S1 and S2: tickets measured; half as many more are drained first as warm-up
+ * @param inFlight         S2: the worker's max-in-flight
+ * @param delayMs          S2: the delay of each ticket
+ * @param blockingTickets  S2: tickets drained by baseline (a), one at a time
+ * @param unorderedTickets S2: tickets drained by baseline (b)
+ * @param connections      S3: concurrent connections of the closed loop
+ * @param warmup           S3, S4: load applied before measuring, long enough for the JIT to settle on two cores
+ * @param duration         S3, S4: how long the measured load lasts
+ * @param rate             S4: tickets per second, open loop
+ * @param kafkaLatencyRuns S4: messages of Kafka's EndToEndLatency tool
+ * @param viewTickets      S5: tickets in the producer's status view
+ * @param parkedTickets    S5: delay tickets held in flight by the worker
+ * @param parkedDelay      S5: their delay
+ * @param profile          record the services with JFR while measured and summarize the hot spots
+ */
+public record BenchmarkOptions(
+        boolean smoke,
+        List<String> scenarios,
+        int tickets,
+        int inFlight,
+        int delayMs,
+        int blockingTickets,
+        int unorderedTickets,
+        int connections,
+        Duration warmup,
+        Duration duration,
+        int rate,
+        int kafkaLatencyRuns,
+        int viewTickets,
+        int parkedTickets,
+        Duration parkedDelay,
+        boolean profile,
+        Path producerJar,
+        Path workerJar,
+        Path baselineJar,
+        Path outputDir,
+        Path resultsFile) {
+
+    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5");
+
+    static String usage() {
+        return """
+                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5] [options]
+                  --smoke                 every scenario at a tiny size (CI)
+                  --tickets N             S1/S2 tickets measured (N/2 more drained first as warm-up)
+                                                                           (default 50000, smoke 1000)
+                  --in-flight N           S2 worker max-in-flight                  (default 1000)
+                  --delay-ms N            S2 delay per ticket                      (default 100)
+                  --blocking-tickets N    S2 tickets for baseline (a)              (default 50, smoke 10)
+                  --unordered-tickets N   S2 tickets for baseline (b)              (default 10000, smoke 400)
+                  --connections N         S3 closed-loop connections               (default 32, smoke 8)
+                  --warmup SECONDS        S3/S4 warm-up                            (default 15, smoke 1)
+                  --duration SECONDS      S3/S4 measured load                      (default 20, smoke 2)
+                  --rate N                S4 tickets per second                    (default 500)
+                  --kafka-latency-runs N  S4 messages of Kafka's EndToEndLatency   (default 5000, smoke 500)
+                  --view-tickets N        S5 tickets in the producer's view        (default 1000000, smoke 10000)
+                  --parked-tickets N      S5 tickets in flight in the worker       (default 5000, smoke 500)
+                  --parked-delay SECONDS  S5 delay of those tickets                (default 20, smoke 5)
+                  --profile               JFR-record the measured services, print their hot spots
+                  --producer-jar, --worker-jar, --baseline-jar PATH   the packaged apps (quarkus-run.jar)
+                  --output DIR            logs and recordings                      (default target/benchmark)
+                  --results FILE          the JSON report                          (default target/benchmark-results.json)
+                """;
+    }
+
+    static BenchmarkOptions parse(String... args) {
+        List<String> list = Arrays.asList(args);
+        boolean smoke = list.contains("--smoke");
+        Map<String, String> values = new LinkedHashMap<>();
+        boolean profile = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> { }
+                case "--profile" -> profile = true;
+                default -> {
+                    if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                        throw new IllegalArgumentException("Unexpected argument '" + args[i] + "'");
+                    }
+                    values.put(args[i].substring(2), args[++i]);
+                }
+            }
+        }
+        Reader read = new Reader(values);
+        BenchmarkOptions options = new BenchmarkOptions(
+                smoke,
+                read.scenarios(),
+                read.integer("tickets", smoke ? 1_000 : 50_000),
+                read.integer("in-flight", 1_000),
+                read.integer("delay-ms", 100),
+                read.integer("blocking-tickets", smoke ? 10 : 50),
+                read.integer("unordered-tickets", smoke ? 400 : 10_000),
+                read.integer("connections", smoke ? 8 : 32),
+                read.seconds("warmup", smoke ? 1 : 15),
+                read.seconds("duration", smoke ? 2 : 20),
+                read.integer("rate", 500),
+                read.integer("kafka-latency-runs", smoke ? 500 : 5_000),
+                read.integer("view-tickets", smoke ? 10_000 : 1_000_000),
+                read.integer("parked-tickets", smoke ? 500 : 5_000),
+                read.seconds("parked-delay", smoke ? 5 : 20),
+                profile,
+                read.path("producer-jar", "producer-service/target/quarkus-app/quarkus-run.jar"),
+                read.path("worker-jar", "worker-service/target/quarkus-app/quarkus-run.jar"),
+                read.path("baseline-jar", "benchmarks/baseline-app/target/quarkus-app/quarkus-run.jar"),
+                read.path("output", "target/benchmark"),
+                read.path("results", "target/benchmark-results.json"));
+        read.rejectUnknown();
+        return options;
+    }
+
+    /** The options as the JSON report shows them. */
+    Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("smoke", smoke);
+        out.put("scenarios", scenarios);
+        out.put("tickets", tickets);
+        out.put("inFlight", inFlight);
+        out.put("delayMs", delayMs);
+        out.put("blockingTickets", blockingTickets);
+        out.put("unorderedTickets", unorderedTickets);
+        out.put("connections", connections);
+        out.put("warmupSeconds", warmup.toSeconds());
+        out.put("durationSeconds", duration.toSeconds());
+        out.put("rate", rate);
+        out.put("kafkaLatencyRuns", kafkaLatencyRuns);
+        out.put("viewTickets", viewTickets);
+        out.put("parkedTickets", parkedTickets);
+        out.put("parkedDelaySeconds", parkedDelay.toSeconds());
+        out.put("profile", profile);
+        return out;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final Set<String> used = new LinkedHashSet<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        int integer(String name, int fallback) {
+            String value = take(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.replace("_", "").replace(",", ""));
+                if (parsed < 1) {
+                    throw new NumberFormatException();
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " needs a positive whole number, not '" + value + "'");
+            }
+        }
+
+        Duration seconds(String name, int fallback) {
+            return Duration.ofSeconds(integer(name, fallback));
+        }
+
+        Path path(String name, String fallback) {
+            String value = take(name);
+            return Path.of(value == null ? fallback : value).toAbsolutePath();
+        }
+
+        List<String> scenarios() {
+            String value = take("scenarios");
+            if (value == null) {
+                return ALL_SCENARIOS;
+            }
+            List<String> chosen = new ArrayList<>();
+            for (String id : value.split(",")) {
+                String normalized = id.strip().toUpperCase(Locale.ROOT);
+                if (!ALL_SCENARIOS.contains(normalized)) {
+                    throw new IllegalArgumentException("--scenarios: unknown scenario '" + id + "' (known: " + ALL_SCENARIOS + ")");
+                }
+                if (!chosen.contains(normalized)) {
+                    chosen.add(normalized);
+                }
+            }
+            return List.copyOf(chosen);
+        }
+
+        void rejectUnknown() {
+            Set<String> unknown = new LinkedHashSet<>(values.keySet());
+            unknown.removeAll(used);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown option(s): --" + String.join(", --", unknown));
+            }
+        }
+
+        private String take(String name) {
+            used.add(name);
+            return values.get(name);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.ticketflow.benchmarks.drain;
+
+import io.ticketflow.benchmarks.Scenario;
+import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
+import io.ticketflow.benchmarks.kafka.Drain;
+import io.ticketflow.benchmarks.kafka.ResultCollector;
+import io.ticketflow.benchmarks.kafka.SampleTickets;
+import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.JavaProcess;
+import io.ticketflow.benchmarks.rig.Measurement;
+import io.ticketflow.benchmarks.rig.Rig;
+import io.ticketflow.benchmarks.rig.ScenarioContext;
+import io.ticketflow.contract.Topics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * S1: echo tickets wait in {@code tickets}; the worker starts and works them off. The first N/2 only warm it up (the
+ * JIT compiler takes a good part of two cores for a while after start); throughput is measured over the next N,
+ * from the moment the warm-up ones were done to the last terminal result. Baseline: a plain consume→produce loop
+ * over the same records, warmed up and measured the same way.
+ */
+public final class WorkerDrainScenario implements Scenario {
+
+    static final Duration STALL = Duration.ofSeconds(90);
+
+    @Override
+    public void run(ScenarioContext context) throws Exception {
+        int tickets = context.options().tickets();
+        int warmup = tickets / 2;
+        try (Rig rig = context.openRig()) {
+            String bootstrap = rig.bootstrapServers();
+            BenchmarkTopics.create(bootstrap, Topics.TICKETS, Topics.RESULTS);
+            context.say("preloading %,d + %,d (warm-up) echo tickets", tickets, warmup);
+            List<String> ids = SampleTickets.preload(bootstrap, Topics.TICKETS, warmup + tickets, SampleTickets::echo,
+                    context.ticker());
+
+            context.say("baseline: plain consume→produce loop over the same records");
+            Measurement loop = rig.measureHarness("consume-produce loop (in the harness)");
+            Drain baseline = ConsumeProduceLoop.run(bootstrap, Topics.TICKETS, "baseline-results", warmup, tickets,
+                    context.ticker(), STALL);
+            rig.finish(loop);
+
+            try (ResultCollector results = ResultCollector.start(bootstrap, Topics.RESULTS, ids)) {
+                JavaProcess worker = rig.startWorker(Map.of());
+                Measurement measurement = rig.measure(worker, "worker");
+                Drain drain = results.awaitTerminal(worker, context.ticker(), STALL, warmup);
+                rig.finish(measurement);
+                context.report(context.figure("worker drain, %,d echo tickets".formatted(tickets), "tickets/s",
+                                drain.ticketsPerSecond())
+                        .against("consume→produce loop", baseline.ticketsPerSecond())
+                        .targeting(Target.ratioAtLeast(0.6)));
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.ticketflow.benchmarks.latency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketflow.benchmarks.load.Http;
+import io.ticketflow.benchmarks.load.Latencies;
+import io.ticketflow.benchmarks.rig.Progress;
+import io.ticketflow.contract.TicketJson;
+import io.ticketflow.contract.TicketStatus;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Submits echo tickets at a fixed rate whatever the answers (open loop), and follows each through the long-poll
+ * {@code GET /tickets/{id}?wait=30s} until it is terminal. A ticket's latency runs from when it was due to be sent,
+ * so a stalled sender or service shows in the figures instead of hiding (coordinated omission).
+ */
+final class OpenLoop {
+
+    private static final String BODY = "{\"type\":\"echo\",\"payload\":{\"text\":\"latency\"}}";
+    private static final Duration UNKNOWN_RETRY = Duration.ofMillis(5);
+
+    /**
+     * @param latencies    due → terminal state seen
+     * @param acceptances  due → 202 received: the part of the latency that is submitting
+     * @param senderLag    due → actually sent: the harness' own share (a starved sender thread)
+     * @param finishedRate measured tickets per second from the first one due to the last one finished: below the
+     *                     offered rate when the system cannot keep up and a queue builds
+     */
+    record Outcome(Histogram latencies, Histogram acceptances, Histogram senderLag, int measured, double finishedRate,
+            long errors, String firstError) {
+    }
+
+    private final HttpClient client = Http.client();
+    private final URI base;
+    private final long periodNanos;
+    private final int warmupTickets;
+    private final int totalTickets;
+    private final Histogram latencies = Latencies.histogram();
+    private final Histogram acceptances = Latencies.histogram();
+    private final Histogram senderLag = Latencies.histogram();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final AtomicLong lastFinishedNanos = new AtomicLong();
+    private final CountDownLatch finished;
+    private long startNanos;
+
+    private OpenLoop(URI base, int rate, Duration warmup, Duration duration) {
+        this.base = base;
+        this.periodNanos = 1_000_000_000L / rate;
+        this.warmupTickets = (int) (rate * warmup.toSeconds());
+        this.totalTickets = warmupTickets + (int) (rate * duration.toSeconds());
+        this.finished = new CountDownLatch(totalTickets);
+    }
+
+    static Outcome run(URI base, int rate, Duration warmup, Duration duration, Progress.Ticker ticker, Duration stall)
+            throws InterruptedException {
+        OpenLoop loop = new OpenLoop(base, rate, warmup, duration);
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("open-loop").daemon().factory());
+        loop.startNanos = System.nanoTime();
+        sender.scheduleAtFixedRate(loop::submitNext, 0, loop.periodNanos, TimeUnit.NANOSECONDS);
+        long lastCount = -1;
+        long lastProgress = System.nanoTime();
+        while (!loop.finished.await(200, TimeUnit.MILLISECONDS)) {
+            long remaining = loop.finished.getCount();
+            if (remaining != lastCount) {
+                lastCount = remaining;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                sender.shutdownNow();
+                throw new IllegalStateException("Lost tickets: %,d submitted tickets never finished (no progress for %ds)"
+                        .formatted(remaining, stall.toSeconds()));
+            }
+            ticker.tick(() -> "%,d / %,d tickets submitted and seen terminal (%,d errors)".formatted(
+                    loop.totalTickets - loop.finished.getCount(), loop.totalTickets, loop.errors.get()));
+        }
+        sender.shutdownNow();
+        loop.client.close();
+        int measured = loop.totalTickets - loop.warmupTickets;
+        long firstDue = loop.startNanos + loop.warmupTickets * loop.periodNanos;
+        double finishedRate = measured / Math.max(1e-3, (loop.lastFinishedNanos.get() - firstDue) / 1e9);
+        return new Outcome(loop.latencies, loop.acceptances, loop.senderLag, measured, finishedRate, loop.errors.get(),
+                loop.firstError.get());
+    }
+
+    private void submitNext() {
+        int index = next.getAndIncrement();
+        if (index >= totalTickets) {
+            return;
+        }
+        long due = startNanos + index * periodNanos;
+        if (index >= warmupTickets) {
+            Latencies.record(senderLag, System.nanoTime() - due);
+        }
+        client.sendAsync(Http.postJson(base.resolve("/tickets"), BODY), HttpResponse.BodyHandlers.ofString())
+                .thenCompose(response -> {
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+                    }
+                    if (index >= warmupTickets) {
+                        Latencies.record(acceptances, System.nanoTime() - due);
+                    }
+                    return awaitTerminal(json(response.body()).path("id").asText());
+                })
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, error.toString());
+                    } else if (index >= warmupTickets) {
+                        long now = System.nanoTime();
+                        Latencies.record(latencies, now - due);
+                        lastFinishedNanos.accumulateAndGet(now, Math::max);
+                    }
+                    finished.countDown();
+                });
+    }
+
+    /** Long-polls until the ticket is terminal; a view that has not seen the ticket yet (404) is asked again. */
+    private CompletableFuture<Void> awaitTerminal(String id) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets/" + id + "?wait=30s"))
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 404) {
+                return CompletableFuture.supplyAsync(() -> id,
+                        CompletableFuture.delayedExecutor(UNKNOWN_RETRY.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenCompose(this::awaitTerminal);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
+            }
+            if (TicketStatus.valueOf(json(response.body()).path("status").asText()).isTerminal()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return awaitTerminal(id);
+        });
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return TicketJson.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + body, e);
+        }
+    }
+}

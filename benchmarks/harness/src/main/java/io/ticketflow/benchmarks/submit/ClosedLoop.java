@@ -1,0 +1,84 @@
+package io.ticketflow.benchmarks.submit;
+
+import io.ticketflow.benchmarks.load.Http;
+import io.ticketflow.benchmarks.load.Latencies;
+import io.ticketflow.benchmarks.rig.Progress;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A closed loop of {@code connections} clients, each sending its next POST as soon as the last one is answered.
+ * Only requests sent after the warm-up and answered before the end count.
+ */
+final class ClosedLoop {
+
+    /** What the measured window saw. */
+    record Outcome(double requestsPerSecond, Histogram latencies, long accepted, long errors, String firstError) {
+    }
+
+    private final HttpClient client = Http.client();
+    private final HttpRequest request;
+    private final Histogram latencies = Latencies.histogram();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final CountDownLatch clientsDone;
+    private final long measureFrom;
+    private final long measureUntil;
+
+    private ClosedLoop(URI uri, String body, int connections, Duration warmup, Duration duration) {
+        this.request = Http.postJson(uri, body);
+        this.clientsDone = new CountDownLatch(connections);
+        this.measureFrom = System.nanoTime() + warmup.toNanos();
+        this.measureUntil = measureFrom + duration.toNanos();
+    }
+
+    static Outcome run(URI uri, String body, int connections, Duration warmup, Duration duration, Progress.Ticker ticker)
+            throws InterruptedException {
+        ClosedLoop loop = new ClosedLoop(uri, body, connections, warmup, duration);
+        for (int i = 0; i < connections; i++) {
+            loop.sendNext();
+        }
+        while (!loop.clientsDone.await(200, TimeUnit.MILLISECONDS)) {
+            ticker.tick(() -> "POST %s: %,d accepted, %,d errors in the measured window".formatted(
+                    uri, loop.accepted.get(), loop.errors.get()));
+        }
+        loop.client.close();
+        return new Outcome(loop.accepted.get() / (duration.toNanos() / 1e9), loop.latencies, loop.accepted.get(),
+                loop.errors.get(), loop.firstError.get());
+    }
+
+    private void sendNext() {
+        long sent = System.nanoTime();
+        if (sent >= measureUntil) {
+            clientsDone.countDown();
+            return;
+        }
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long answered = System.nanoTime();
+            if (sent >= measureFrom && answered <= measureUntil) {
+                count(response, error, answered - sent);
+            }
+            sendNext();
+        });
+    }
+
+    private void count(HttpResponse<String> response, Throwable error, long nanos) {
+        if (error == null && response.statusCode() == 202) {
+            accepted.incrementAndGet();
+            Latencies.record(latencies, nanos);
+            return;
+        }
+        errors.incrementAndGet();
+        firstError.compareAndSet(null, error != null ? error.toString() : response.statusCode() + " " + response.body());
+    }
+}

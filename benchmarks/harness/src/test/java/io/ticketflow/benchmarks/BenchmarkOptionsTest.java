@@ -1,0 +1,41 @@
+package io.ticketflow.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void defaultsRunEveryScenarioAtFullSize() {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+
+        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5");
+        assertThat(options.tickets()).isEqualTo(50_000);
+        assertThat(options.viewTickets()).isEqualTo(1_000_000);
+        assertThat(options.parkedTickets()).isEqualTo(5_000);
+        assertThat(options.rate()).isEqualTo(500);
+    }
+
+    @Test
+    void smokeShrinksTheSizesAndExplicitFlagsStillWin() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--smoke", "--tickets", "3,000", "--scenarios", "s2,S1,s2");
+
+        assertThat(options.smoke()).isTrue();
+        assertThat(options.tickets()).isEqualTo(3_000);
+        assertThat(options.viewTickets()).isEqualTo(10_000);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.scenarios()).containsExactly("S2", "S1");
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--tikets", "5")).hasMessageContaining("--tikets");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenarios", "S9")).hasMessageContaining("S9");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rate", "-1")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rate")).hasMessageContaining("--rate");
+    }
+}
