@@ -50,10 +50,12 @@ import java.util.stream.IntStream;
  * matches the schema, the console consumer's output) would fail on it for a reason not theirs.
  *
  * <p>Tagged {@code heavy} (run with {@code -Pheavy}) because it currently FAILS on real defects it found, which are
- * open in issue 4: a payload string with an unpaired surrogate (a lone backslash-u escape of a low surrogate) is
- * accepted but its result cannot be written (the ticket stays RUNNING, GET answers a 400 "result is invalid" for a server-side serialization
- * failure); a ticket near the broker's record size limit produces results over {@code max.request.size}, so its
- * partition stops committing and the record is not dead-lettered.
+ * open in issue 4. An unpaired surrogate (a lone backslash-u escape) in a payload string: the result is written, but
+ * GET answers a 400 "result is invalid" for the server's own failure to write the view, or, past 8 KiB, a 200 whose
+ * body is cut off and followed by that problem document. One in a payload field name (Kafka only: REST refuses it):
+ * the status view cannot read the result and skips it, so the ticket stays RUNNING. A record near the 1 MiB limit:
+ * its result or dead letter is over {@code max.request.size}, so the ticket stays RUNNING, the record is not
+ * dead-lettered and its partition stops committing.
  */
 @Order(Integer.MAX_VALUE)
 @Tag("heavy")
@@ -94,17 +96,22 @@ class BadInputPropertyIT {
 
         Map<String, Integer> byStatus = new TreeMap<>();
         List<String> wrongAnswers = new ArrayList<>();
-        List<String> accepted = new ArrayList<>();
+        Map<String, FuzzPost> accepted = new LinkedHashMap<>();
         for (int i = 0; i < posts.size(); i++) {
             String answer = answers.get(i);
             byStatus.merge(answer.substring(0, 3), 1, Integer::sum);
             if (answer.startsWith("2")) {
-                accepted.add(answer.substring(4));
+                accepted.put(answer.substring(4), posts.get(i));
             } else if (!answer.matches("4\\d\\d")) {
                 wrongAnswers.add("#" + i + " " + answer + " for " + posts.get(i));
             }
         }
-        List<String> ends = terminalStates(accepted);
+        List<String> ids = List.copyOf(accepted.keySet());
+        List<String> ends = terminalStates(ids);
+        List<String> unfinished = IntStream.range(0, ids.size())
+                .filter(i -> !terminal(ends.get(i)))
+                .mapToObj(i -> ends.get(i) + " <- " + accepted.get(ids.get(i)))
+                .toList();
 
         Figures.report("bad-input-rest", new TreeMap<>(Map.of("seed", SEED, "bodies", BODIES,
                 "seconds", took.toSeconds(), "answersByStatus", byStatus, "acceptedTickets", accepted.size(),
@@ -112,8 +119,7 @@ class BadInputPropertyIT {
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(wrongAnswers).as("answers neither 2xx nor a 4xx problem document (seed %d)", SEED)
                     .isEmpty();
-            softly.assertThat(ends.stream().filter(end -> !terminal(end)).toList())
-                    .as("accepted tickets without a terminal state (seed %d)", SEED).isEmpty();
+            softly.assertThat(unfinished).as("accepted tickets without a terminal state (seed %d)", SEED).isEmpty();
             softly.assertThat(Health.ready(system.producer)).as("producer ready after the bodies").isTrue();
             softly.assertThat(Health.ready(system.worker)).as("worker ready after the bodies").isTrue();
         });
