@@ -56,7 +56,8 @@ record FuzzPost(String kind, byte[] body, String contentType, String accept, Str
             body = new byte[0];
         } else {
             kind = "near-size-limit";
-            body = OddJson.echoOfSize(BODY_LIMIT - 4096 + odd.random().nextInt(8192));
+            // Both sides of the limit, and the last bytes below it where the ticket record outgrows Kafka's limit.
+            body = OddJson.echoOfSize(BODY_LIMIT - 1024 + odd.random().nextInt(2048));
         }
         String contentType = odd.chance(0.85) ? "application/json" : odd.pick(CONTENT_TYPES);
         String accept = odd.chance(0.9) ? NO_HEADER : odd.pick(ACCEPTS);
