@@ -12,4 +12,5 @@ public record TicketError(String code, String message) {
     public static final String HANDLER_ERROR = "handler_error";
     public static final String CANCELLED = "cancelled";
     public static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
+    public static final String RESULT_TOO_LARGE = "result_too_large";
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 record FuzzPost(String kind, byte[] body, String contentType, String accept, String idempotencyKey, boolean chunked) {
 
-    /** The producer's ticketflow.http.max-body-size (1M). */
-    static final int BODY_LIMIT = 1024 * 1024;
+    /** The producer's ticketflow.http.max-body-size (512K). */
+    static final int BODY_LIMIT = 512 * 1024;
 
     private static final String NO_HEADER = "(none)";
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/JSON",
@@ -56,7 +56,7 @@ record FuzzPost(String kind, byte[] body, String contentType, String accept, Str
             body = new byte[0];
         } else {
             kind = "near-size-limit";
-            // Both sides of the limit, and the last bytes below it where the ticket record outgrows Kafka's limit.
+            // Both sides of the limit.
             body = OddJson.echoOfSize(BODY_LIMIT - 1024 + odd.random().nextInt(2048));
         }
         String contentType = odd.chance(0.85) ? "application/json" : odd.pick(CONTENT_TYPES);

@@ -26,9 +26,16 @@ record FuzzRecord(String kind, String key, byte[] value) {
         return new FuzzRecord(kind, key(odd), value(odd, kind));
     }
 
-    /** Values up against the size limit: no JSON, and tickets whose result is over or under the limit. */
+    /** The worker's ticketflow.worker.max-ticket-bytes (768K). */
+    static final int TICKET_LIMIT = 768 * 1024;
+
+    /**
+     * Values up against the size limits: no JSON near Kafka's, tickets over the worker's, and one just under the
+     * worker's whose result must still fit.
+     */
     static List<FuzzRecord> nearSizeLimit() {
         return List.of(new FuzzRecord("near-size-limit", null, OddJson.utf8("n".repeat(NEAR_SIZE_LIMIT))),
+                new FuzzRecord("near-size-limit-ticket", null, OddJson.echoOfSize(TICKET_LIMIT - 100)),
                 new FuzzRecord("near-size-limit-ticket", null, OddJson.echoOfSize(NEAR_SIZE_LIMIT)),
                 new FuzzRecord("near-size-limit-ticket", null, OddJson.echoOfSize(NEAR_SIZE_LIMIT - 48 * 1024)));
     }

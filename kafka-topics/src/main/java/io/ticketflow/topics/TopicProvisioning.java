@@ -25,6 +25,12 @@ import java.util.Map;
 public class TopicProvisioning {
 
     private final TopicsConfig topics;
+    /**
+     * A dead letter is a refused record plus headers, so it may be over the 1 MiB the record was under; the worker's
+     * dead-letter producers allow the same (max.request.size).
+     */
+    static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
     private final Map<String, Object> kafkaConfig;
 
     public TopicProvisioning(TopicsConfig topics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -51,13 +57,19 @@ public class TopicProvisioning {
                 spec(topics.results(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.retries(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE),
-                spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE));
+                spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE,
+                        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES))));
     }
 
     private TopicSpec spec(TopicsConfig.Topic topic, String cleanupPolicy) {
-        return new TopicSpec(topic.name(), topic.partitions(), topics.replicationFactor(), Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis())));
+        return spec(topic, cleanupPolicy, Map.of());
+    }
+
+    private TopicSpec spec(TopicsConfig.Topic topic, String cleanupPolicy, Map<String, String> more) {
+        Map<String, String> config = new HashMap<>(more);
+        config.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
+        config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+        return new TopicSpec(topic.name(), topic.partitions(), topics.replicationFactor(), Map.copyOf(config));
     }
 
     private Map<String, Object> adminConfig() {

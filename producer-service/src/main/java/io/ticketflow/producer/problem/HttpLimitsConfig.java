@@ -11,7 +11,12 @@ public interface HttpLimitsConfig {
     /**
      * The largest request body accepted; larger ones get a 413. Also feeds {@code quarkus.http.limits.max-body-size}
      * (see application.properties), which catches bodies sent without a Content-Length.
+     *
+     * <p>Half of Kafka's default 1 MiB record limit: the ticket record is the body re-serialized plus under 1 KiB,
+     * re-serializing can grow a body (numbers such as {@code 1e-7} are written as {@code 1.0E-7}), and the worker's
+     * result of an {@code echo} ticket carries the payload again. Raise it only with the brokers' and clients'
+     * {@code max.request.size}/{@code message.max.bytes} and the worker's {@code ticketflow.worker.max-ticket-bytes}.
      */
-    @WithDefault("1M")
+    @WithDefault("512K")
     MemorySize maxBodySize();
 }

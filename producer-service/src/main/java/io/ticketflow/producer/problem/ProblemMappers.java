@@ -1,5 +1,6 @@
 package io.ticketflow.producer.problem;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -58,6 +59,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> tooLargeForKafka(TooLargeForKafkaException e, UriInfo uri) {
+        Log.warnf("%s: %s", e.getMessage(), e.getCause());
+        return respond(ProblemType.BODY_TOO_LARGE.problem(413, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(violation -> new Problem.FieldError(field(violation), violation.getMessage()))
@@ -69,6 +76,10 @@ public class ProblemMappers {
     // MismatchedInputException by name: Quarkus maps it itself, and the most specific mapper wins.
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
     public RestResponse<Problem> wrongJsonType(JsonMappingException e, UriInfo uri) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            // Writing the response failed: the server's fault, whatever the exception's type suggests.
+            return unexpected(e, uri);
+        }
         String message = e instanceof MismatchedInputException mismatch
                 ? expected(mismatch.getTargetType())
                 : "is invalid";

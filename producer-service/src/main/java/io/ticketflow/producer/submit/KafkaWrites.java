@@ -3,8 +3,10 @@ package io.ticketflow.producer.submit;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.ticketflow.producer.problem.TooLargeForKafkaException;
 import io.ticketflow.producer.problem.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -25,8 +27,9 @@ public class KafkaWrites {
      *
      * @param what names the record in the 503's detail, such as {@code ticket}
      * @return completes when the broker acknowledged the record (the channel's acks); fails with an
-     *         {@link UnavailableException} when it did not in time or the emitter could not take it. Nothing is
-     *         sent before subscription.
+     *         {@link UnavailableException} when it did not in time or the emitter could not take it, with a
+     *         {@link TooLargeForKafkaException} when the record is over the producer's or broker's size limit.
+     *         Nothing is sent before subscription.
      */
     public <T> Uni<Void> send(MutinyEmitter<T> emitter, String key, T value, String what) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
@@ -34,7 +37,18 @@ public class KafkaWrites {
                 .build();
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(value).addMetadata(metadata)))
                 .ifNoItem().after(config.ackTimeout()).fail()
-                .onFailure().transform(failure -> new UnavailableException(
-                        "The " + what + " could not be stored in time; retry later", config.retryAfter(), failure));
+                .onFailure().transform(failure -> tooLarge(failure)
+                        ? new TooLargeForKafkaException("The " + what + " is larger than Kafka accepts", failure)
+                        : new UnavailableException("The " + what + " could not be stored in time; retry later",
+                                config.retryAfter(), failure));
+    }
+
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,9 +26,10 @@ public record SubmitRequest(
         @Schema(description = "Which handler runs the ticket, such as echo, delay or http. Not checked here: a type no "
                 + "worker knows is accepted and then FAILS with error code unknown_type.")
         String type,
-        JsonNode payload,
+        @EncodableText JsonNode payload,
         @Min(1) Long timeoutMs,
         @Min(1) @AttemptsCap Integer maxAttempts,
+        @EncodableText
         @Pattern(regexp = "^https?://[^\\s/?#@]+(?:[/?#]\\S*)?$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an absolute http or https URL")
         String callbackUrl) {

@@ -55,7 +55,8 @@ public class SubmitResource {
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or a field or header naming what is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is over ticketflow.http.max-body-size",
+    @APIResponse(responseCode = "413", description = "The body is over ticketflow.http.max-body-size, or the "
+            + "ticket made from it over Kafka's record size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -93,6 +94,10 @@ class SubmitResourceTest {
             "{\"type\":\"echo\",\"callbackUrl\":\"not a url\"}|callbackUrl",
             "{\"type\":\"echo\",\"callbackUrl\":\"http://\"}|callbackUrl",
             "{\"type\":\"echo\",\"callbackUrl\":42}|callbackUrl",
+            "{\"type\":\"echo\",\"callbackUrl\":\"http://example.org/\\uDC00\"}|callbackUrl",
+            "{\"type\":\"echo\",\"payload\":\"a\\uD800\"}|payload",
+            "{\"type\":\"echo\",\"payload\":{\"list\":[1,{\"x\":\"\\uDFFFz\"}]}}|payload",
+            "{\"type\":\"echo\",\"payload\":{\"\\uD83D\":1}}|payload",
             "{\"type\":null}|type",
             "{\"type\":[\"echo\"]}|type",
             "[]|body"})
@@ -115,6 +120,22 @@ class SubmitResourceTest {
                 .when().post("/tickets")
                 .then().statusCode(202)
                 .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void saysWhereInThePayloadTheUnpairedSurrogateIs() {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":{\"list\":[1,{\"x\":\"\\uD800\"}]}}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo(
+                        "must not contain an unpaired surrogate (U+D800 to U+DFFF without its pair), found at list[1].x"));
+    }
+
+    @Test
+    void acceptsSurrogatePairsWrittenAsEscapes() {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":{\"\\uD83D\\uDE00\":\"\\uD83D\\uDE00\"}}")
+                .when().post("/tickets")
+                .then().statusCode(202);
     }
 
     @Test
@@ -171,7 +192,7 @@ class SubmitResourceTest {
 
     @Test
     void rejectsAChunkedBodyOverTheLimitWithAProblemDocument() throws Exception {
-        ChunkedPost.Answer answer = ChunkedPost.send(tickets, 1024 * 1024 + 1);
+        ChunkedPost.Answer answer = ChunkedPost.send(tickets, 512 * 1024 + 1);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("content-type")).isEqualTo(PROBLEM);
@@ -187,9 +208,22 @@ class SubmitResourceTest {
         assertThat(answer.body()).contains("\"status\":\"QUEUED\"");
     }
 
+    // The test profile lowers the tickets producer's max.request.size below the body limit.
+    @Test
+    void aTicketOverKafkasRecordLimitIsA413NotARetryLater() {
+        String payload = "x".repeat(300 * 1024);
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":\"" + payload + "\"}")
+                .when().post("/tickets")
+                .then().statusCode(413)
+                .contentType(PROBLEM)
+                .header("Retry-After", nullValue())
+                .body("type", equalTo("urn:ticketflow:problem:body-too-large"))
+                .body("detail", equalTo("The ticket is larger than Kafka accepts"));
+    }
+
     @Test
     void rejectsABodyOverTheLimit() {
-        String payload = "x".repeat(1024 * 1024);
+        String payload = "x".repeat(512 * 1024);
         given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":\"" + payload + "\"}")
                 .when().post("/tickets")
                 .then().statusCode(413)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.contract.UnpairedSurrogates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.ByteBuffer;
@@ -25,9 +26,11 @@ import java.util.Locale;
 public class TicketDecoder {
 
     private final ObjectReader reader;
+    private final long maxBytes;
 
-    public TicketDecoder(ObjectMapper mapper) {
+    public TicketDecoder(ObjectMapper mapper, WorkerConfig config) {
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.maxBytes = config.maxTicketBytes().asLongValue();
     }
 
     public DecodedTicket decode(byte[] value, RecordOrigin origin) {
@@ -38,17 +41,46 @@ public class TicketDecoder {
             return new DecodedTicket.Invalid(origin.ticketId(null), e.getMessage());
         }
         try {
+            requireEncodable(root, value);
             return new DecodedTicket.Valid(read(root, origin));
         } catch (InvalidTicketException e) {
-            JsonNode id = root.get("id");
-            return new DecodedTicket.Invalid(origin.ticketId(id != null && id.isTextual() ? id.textValue() : null),
-                    e.getMessage());
+            return invalid(root, origin, e);
         }
+    }
+
+    /** Under the ticket's own id where it has a usable one, so that its sender finds the rejection. */
+    private static DecodedTicket invalid(JsonNode root, RecordOrigin origin, InvalidTicketException e) {
+        JsonNode id = root.get("id");
+        boolean usable = id != null && id.isTextual() && !UnpairedSurrogates.unpaired(id.textValue());
+        return new DecodedTicket.Invalid(origin.ticketId(usable ? id.textValue() : null), e.getMessage());
+    }
+
+    private static void requireEncodable(JsonNode root, byte[] value) {
+        if (hasEscape(value)) {
+            UnpairedSurrogates.find(root, "").ifPresent(where -> {
+                throw new InvalidTicketException("'" + where + "' holds an unpaired surrogate (U+D800 to U+DFFF "
+                        + "without its pair), which no UTF-8 result can carry");
+            });
+        }
+    }
+
+    /** Only a backslash-u escape can put a surrogate into the text: valid UTF-8 (checked first) cannot encode one. */
+    private static boolean hasEscape(byte[] value) {
+        for (int i = 0; i + 1 < value.length; i++) {
+            if (value[i] == '\\' && value[i + 1] == 'u') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode parse(byte[] value) {
         if (value == null) {
             throw new InvalidTicketException("the record has no value");
+        }
+        if (value.length > maxBytes) {
+            throw new InvalidTicketException("the value is " + value.length + " bytes, over the limit of " + maxBytes
+                    + " (ticketflow.worker.max-ticket-bytes)");
         }
         JsonNode root;
         try {

@@ -1,5 +1,6 @@
 package io.ticketflow.worker.processing;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -39,16 +40,19 @@ public class TicketProcessor {
     private final RetryScheduler retries;
     private final Callbacks callbacks;
     private final InFlightTickets inFlight;
+    private final OversizedResults oversized;
     private final WorkerConfig config;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
-            RetryScheduler retries, Callbacks callbacks, InFlightTickets inFlight, WorkerConfig config) {
+            RetryScheduler retries, Callbacks callbacks, InFlightTickets inFlight, OversizedResults oversized,
+            WorkerConfig config) {
         this.decoder = decoder;
         this.runner = runner;
         this.cancellations = cancellations;
         this.retries = retries;
         this.callbacks = callbacks;
         this.inFlight = inFlight;
+        this.oversized = oversized;
         this.config = config;
     }
 
@@ -120,8 +124,23 @@ public class TicketProcessor {
             Supplier<CompletionStage<Void>> onWritten) {
         return Keyed.message(Message.of(result,
                 () -> onWritten.get().whenComplete((done, failure) -> inFlight.settled()),
-                failure -> incoming.nack(failure).whenComplete((done, nackFailure) -> inFlight.settled())),
+                failure -> unwritten(incoming, result, failure).whenComplete((done, nackFailure) -> inFlight.settled())),
                 result.ticketId());
+    }
+
+    /** The record is dead-lettered with the reason; a result refused for its size is first replaced by a small one. */
+    private CompletionStage<Void> unwritten(Message<byte[]> incoming, TicketResult result, Throwable failure) {
+        if (!OversizedResults.refused(failure)) {
+            return incoming.nack(failure);
+        }
+        ResultTooLargeException reason = new ResultTooLargeException(result, failure);
+        return oversized.replace(result, failure)
+                .exceptionally(replaceFailure -> {
+                    Log.errorf(replaceFailure, "Ticket %s: its result_too_large result could not be written either",
+                            result.ticketId());
+                    return null;
+                })
+                .thenCompose(written -> incoming.nack(reason));
     }
 
     @SuppressWarnings("unchecked")

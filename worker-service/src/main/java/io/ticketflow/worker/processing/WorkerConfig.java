@@ -1,5 +1,6 @@
 package io.ticketflow.worker.processing;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -39,4 +40,13 @@ public interface WorkerConfig {
      */
     @WithDefault("20S")
     Duration shutdownGrace();
+
+    /**
+     * Larger ticket records are rejected as {@code invalid_ticket} (and dead-lettered) without being parsed. It
+     * leaves room under Kafka's default 1 MiB record limit for the result, which for an {@code echo} ticket carries
+     * the payload again; the producer's {@code ticketflow.http.max-body-size} (512K) stays below it.
+     */
+    @WithDefault("768K")
+    MemorySize maxTicketBytes();
+
 }

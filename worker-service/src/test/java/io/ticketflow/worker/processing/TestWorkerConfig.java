@@ -1,13 +1,17 @@
 package io.ticketflow.worker.processing;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A {@link WorkerConfig} for tests that run without Quarkus. */
 record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout,
-        Duration shutdownGrace) implements WorkerConfig {
+        Duration shutdownGrace, MemorySize maxTicketBytes) implements WorkerConfig {
 
     static TestWorkerConfig of(Duration defaultTimeout, Duration maxTimeout) {
-        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout, Duration.ofSeconds(5));
+        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout, Duration.ofSeconds(5),
+                new MemorySize(BigInteger.valueOf(64 * 1024)));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,8 @@ class TicketDecoderTest {
     private static final RecordOrigin KEYED = new RecordOrigin("the-key", "tickets", 2, 41);
     private static final RecordOrigin UNKEYED = new RecordOrigin(null, "tickets", 2, 41);
 
-    private final TicketDecoder decoder = new TicketDecoder(TicketJson.mapper());
+    private final TicketDecoder decoder = new TicketDecoder(TicketJson.mapper(),
+            TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15)));
 
     @Test
     void readsEveryFieldOfAFullTicket() {
@@ -47,6 +49,33 @@ class TicketDecoderTest {
     void rejectsANullValue() {
         assertThat(decoder.decode(null, UNKEYED))
                 .isEqualTo(new DecodedTicket.Invalid("tickets-2-41", "the record has no value"));
+    }
+
+    @Test
+    void rejectsAValueOverTheSizeLimitUnread() {
+        byte[] value = ("{\"type\": \"echo\", \"payload\": \"" + "x".repeat(64 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(decoder.decode(value, KEYED)).isEqualTo(new DecodedTicket.Invalid("the-key", "the value is "
+                + value.length + " bytes, over the limit of 65536 (ticketflow.worker.max-ticket-bytes)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"id\": \"t-1\", \"type\": \"echo\", \"payload\": \"a\\uD800\"}|t-1|payload",
+            "{\"id\": \"t-1\", \"type\": \"echo\", \"payload\": {\"a\": [0, \"\\uDC00\"]}}|t-1|payload.a[1]",
+            "{\"id\": \"t-1\", \"type\": \"echo\", \"payload\": {\"a\": {\"\\uD83Dx\": 1}}}|t-1|payload.a (a field name)",
+            "{\"id\": \"t-\\uD800\", \"type\": \"echo\"}|the-key|id",
+            "{\"type\": \"echo\\uDFFF\"}|the-key|type"})
+    void rejectsTextWithAnUnpairedSurrogate(String json, String id, String where) {
+        assertThat(decoder.decode(json.getBytes(StandardCharsets.UTF_8), KEYED)).isEqualTo(new DecodedTicket.Invalid(id,
+                "'" + where + "' holds an unpaired surrogate (U+D800 to U+DFFF without its pair), which no UTF-8 result can carry"));
+    }
+
+    @Test
+    void acceptsEscapedSurrogatePairs() {
+        TicketRecord ticket = valid("{\"type\": \"echo\", \"payload\": {\"\\uD83D\\uDE00\": \"\\uD83D\\uDE00\"}}", KEYED);
+
+        assertThat(ticket.payload().get("\uD83D\uDE00").textValue()).isEqualTo("\uD83D\uDE00");
     }
 
     @Test
