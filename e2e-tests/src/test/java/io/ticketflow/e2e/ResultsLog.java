@@ -16,8 +16,8 @@ import java.util.Map;
 /** Everything on {@code ticket-results} up to its current end: what the workers actually did. */
 final class ResultsLog {
 
-    /** One state change as written. */
-    record Entry(String ticketId, String status, int attempt) {
+    /** One state change as written; {@code startedAt} tells one execution of an attempt from another. */
+    record Entry(String ticketId, String status, int attempt, String startedAt) {
         boolean terminal() {
             return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
         }
@@ -45,7 +45,8 @@ final class ResultsLog {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode value = TicketsClient.parse(record.value());
-                    entries.add(new Entry(record.key(), value.path("status").asText(), value.path("attempt").asInt()));
+                    entries.add(new Entry(record.key(), value.path("status").asText(), value.path("attempt").asInt(),
+                            value.path("startedAt").asText()));
                 }
             }
         }

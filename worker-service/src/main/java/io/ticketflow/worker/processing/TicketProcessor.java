@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * The worker's pipeline: tickets in, results out, up to {@code ticketflow.worker.max-in-flight} tickets at once on
  * the event loop.
  *
- * <p>Per ticket it writes RUNNING, then the attempt's last result. Only that last message carries the ticket's ack,
+ * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then
+ * the attempt's last result. Only that last message carries the ticket's ack,
  * so the offset is committed once the outcome is durably on ticket-results (acks=all); a crash before that
  * redelivers the ticket. Both go through the one outgoing channel, hence one producer, so RUNNING precedes the last
  * result on the key's partition. A retry is first written to the retry topic, then RETRYING is: the record is acked
@@ -81,9 +83,20 @@ public class TicketProcessor {
         return Multi.createFrom().deferred(() -> {
             Instant startedAt = Instant.now();
             Message<TicketResult> running = Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id());
-            return Multi.createBy().concatenating().streams(
-                    Multi.createFrom().item(running),
-                    runner.run(ticket, startedAt).chain(outcome -> settle(incoming, ticket, outcome)).toMulti());
+            Uni<Message<TicketResult>> last = runner.run(ticket, startedAt)
+                    .chain(outcome -> settle(incoming, ticket, outcome));
+            Duration runningAfter = config.runningAfter();
+            if (runningAfter.isZero()) {
+                return Multi.createBy().concatenating().streams(Multi.createFrom().item(running), last.toMulti());
+            }
+            // Memoized: the attempt runs once, whether its result ends the wait below or comes after RUNNING.
+            Uni<Message<TicketResult>> attempt = last.memoize().indefinitely();
+            return attempt.replaceWith(false)
+                    .ifNoItem().after(runningAfter).recoverWithItem(true)
+                    .toMulti()
+                    .concatMap(slow -> slow
+                            ? Multi.createBy().concatenating().streams(Multi.createFrom().item(running), attempt.toMulti())
+                            : attempt.toMulti());
         });
     }
 

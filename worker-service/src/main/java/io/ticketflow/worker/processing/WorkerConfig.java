@@ -49,4 +49,11 @@ public interface WorkerConfig {
     @WithDefault("768K")
     MemorySize maxTicketBytes();
 
+    /**
+     * An attempt still running after this long gets a RUNNING result; one that ends sooner gets only its last
+     * result, so a short ticket costs one record on ticket-results instead of two (what most of its cost is). 0
+     * reports every start. A client may thus see QUEUED for this long after the ticket started.
+     */
+    @WithDefault("250ms")
+    Duration runningAfter();
 }

@@ -13,7 +13,7 @@ class TicketsChannelSettingsTest {
 
     @Test
     void prefetchesAsManyRecordsAsMayRunAtOnce() {
-        var channel = settings.ticketsChannel(new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(5), null));
+        var channel = settings.ticketsChannel(new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(5), null, null));
 
         int prefetch = Integer.parseInt((String) channel.get("max.poll.records"))
                 * Integer.parseInt((String) channel.get("max-queue-size-factor"));
