@@ -33,7 +33,7 @@ public final class EndToEndLatencyScenario implements Scenario {
             BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
             JavaProcess worker = rig.startWorker(Map.of());
             JavaProcess producer = rig.startProducer(Rig.SERVICE_HEAP, READY);
-            context.say("%d tickets/s for %d s warm-up + %d s measured", rate, context.options().warmup().toSeconds(),
+            context.say("%d tickets/s for %d s warm-up, until it is all finished, then %d s measured", rate, context.options().warmup().toSeconds(),
                     context.options().duration().toSeconds());
             Measurement workerUse = rig.measure(worker, "worker");
             Measurement producerUse = rig.measure(producer, "producer");

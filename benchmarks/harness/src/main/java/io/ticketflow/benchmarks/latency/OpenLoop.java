@@ -67,35 +67,56 @@ final class OpenLoop {
         this.finished = new CountDownLatch(totalTickets);
     }
 
+    /**
+     * The warm-up runs at the same rate on a schedule of its own, and the measured load starts only once every
+     * warm-up ticket is finished: while the services' JIT is still cold they fall behind the rate, and the queue
+     * built then would otherwise be measured as the steady state's latency.
+     */
     static Outcome run(URI base, int rate, Duration warmup, Duration duration, Progress.Ticker ticker, Duration stall)
             throws InterruptedException {
-        OpenLoop loop = new OpenLoop(base, rate, warmup, duration);
-        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("open-loop").daemon().factory());
-        loop.startNanos = System.nanoTime();
-        sender.scheduleAtFixedRate(loop::submitNext, 0, loop.periodNanos, TimeUnit.NANOSECONDS);
-        long lastCount = -1;
-        long lastProgress = System.nanoTime();
-        while (!loop.finished.await(200, TimeUnit.MILLISECONDS)) {
-            long remaining = loop.finished.getCount();
-            if (remaining != lastCount) {
-                lastCount = remaining;
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
-                sender.shutdownNow();
-                throw new IllegalStateException("Lost tickets: %,d submitted tickets never finished (no progress for %ds)"
-                        .formatted(remaining, stall.toSeconds()));
+        if (warmup.isPositive()) {
+            OpenLoop warming = new OpenLoop(base, rate, warmup, Duration.ZERO);
+            warming.drive("warm-up", ticker, stall);
+            if (warming.errors.get() > 0) {
+                throw new IllegalStateException("%,d warm-up tickets failed, e.g. %s".formatted(warming.errors.get(),
+                        warming.firstError.get()));
             }
-            ticker.tick(() -> "%,d / %,d tickets submitted and seen terminal (%,d errors)".formatted(
-                    loop.totalTickets - loop.finished.getCount(), loop.totalTickets, loop.errors.get()));
         }
-        sender.shutdownNow();
-        loop.client.close();
+        OpenLoop loop = new OpenLoop(base, rate, Duration.ZERO, duration);
+        loop.drive("measured", ticker, stall);
         int measured = loop.totalTickets - loop.warmupTickets;
         long firstDue = loop.startNanos + loop.warmupTickets * loop.periodNanos;
         double finishedRate = measured / Math.max(1e-3, (loop.lastFinishedNanos.get() - firstDue) / 1e9);
         return new Outcome(loop.latencies, loop.acceptances, loop.senderLag, measured, finishedRate, loop.errors.get(),
                 loop.firstError.get());
+    }
+
+    /** Sends every ticket on schedule and returns once each is terminal (or failed). */
+    private void drive(String phase, Progress.Ticker ticker, Duration stall) throws InterruptedException {
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("open-loop").daemon().factory());
+        startNanos = System.nanoTime();
+        sender.scheduleAtFixedRate(this::submitNext, 0, periodNanos, TimeUnit.NANOSECONDS);
+        long lastCount = -1;
+        long lastProgress = System.nanoTime();
+        try {
+            while (!finished.await(200, TimeUnit.MILLISECONDS)) {
+                long remaining = finished.getCount();
+                if (remaining != lastCount) {
+                    lastCount = remaining;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                    throw new IllegalStateException(
+                            "Lost tickets: %,d submitted tickets never finished (no progress for %ds)"
+                                    .formatted(remaining, stall.toSeconds()));
+                }
+                ticker.tick(() -> "%s: %,d / %,d tickets submitted and seen terminal (%,d errors)".formatted(phase,
+                        totalTickets - finished.getCount(), totalTickets, errors.get()));
+            }
+        } finally {
+            sender.shutdownNow();
+            client.close();
+        }
     }
 
     private void submitNext() {
