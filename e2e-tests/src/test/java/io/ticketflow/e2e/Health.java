@@ -1,5 +1,7 @@
 package io.ticketflow.e2e;
 
+import io.ticketflow.process.PackagedService;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,7 @@ final class Health {
     }
 
     /** Whether {@code /q/health/ready} answers 200 UP now; blocks for at most a few seconds. */
-    static boolean ready(ServiceProcess service) {
+    static boolean ready(PackagedService service) {
         HttpRequest request = HttpRequest.newBuilder(service.uri("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();

@@ -28,7 +28,7 @@ class ProducerCrashIT {
         assertThat(before).allSatisfy(view -> assertThat(view.path("status").asText()).isIn("SUCCEEDED", "FAILED"));
 
         system.producer.kill();
-        system.producer.start();
+        TicketflowSystem.restart(system.producer);
 
         List<JsonNode> after = BoundedFlight.run(ids, 64, id -> system.tickets.get(id, null))
                 .stream().map(response -> TicketsClient.parse(response.body())).toList();

@@ -1,11 +1,11 @@
 package io.ticketflow.e2e;
 
+import io.ticketflow.process.PackagedService;
 import io.ticketflow.testing.SharedKafkaBroker;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,21 +14,26 @@ import java.util.Map;
  */
 final class TicketflowSystem {
 
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
+    private static final Duration READY = Duration.ofSeconds(90);
+
     private static TicketflowSystem instance;
 
     final String bootstrapServers;
-    final ServiceProcess worker;
-    final ServiceProcess producer;
+    final PackagedService worker;
+    final PackagedService producer;
     final TicketsClient tickets;
 
     private TicketflowSystem() {
         bootstrapServers = SharedKafkaBroker.bootstrapServers();
         Path logs = Path.of(System.getProperty("ticketflow.e2e.logs", "target/e2e-logs"));
-        worker = ServiceProcess.start("worker", jar("worker"), freePort(), Map.of(
+        worker = PackagedService.launch("worker", jar("worker"), PackagedService.freePort(), JVM_OPTIONS, Map.of(
                 "kafka.bootstrap.servers", bootstrapServers,
-                "ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost"), logs);
-        producer = ServiceProcess.start("producer", jar("producer"), freePort(), Map.of(
-                "kafka.bootstrap.servers", bootstrapServers), logs);
+                "ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost"), logs.resolve("worker.log"));
+        worker.awaitReady(READY, waited -> { });
+        producer = PackagedService.launch("producer", jar("producer"), PackagedService.freePort(), JVM_OPTIONS,
+                Map.of("kafka.bootstrap.servers", bootstrapServers), logs.resolve("producer.log"));
+        producer.awaitReady(READY, waited -> { });
         tickets = new TicketsClient(producer.uri(""));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             producer.stop();
@@ -51,11 +56,9 @@ final class TicketflowSystem {
         return Path.of(path);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Starts a stopped or killed service again, at the same address, and returns once it is ready. */
+    static void restart(PackagedService service) {
+        service.start();
+        service.awaitReady(READY, waited -> { });
     }
 }

@@ -49,7 +49,7 @@ class WorkerCrashIT {
             awaitResults(system, before + (long) (kills + 1) * TICKETS / (KILLS + 2));
             system.worker.kill();
             kills++;
-            system.worker.start();
+            TicketflowSystem.restart(system.worker);
         }
         List<String> ids = submitted.join();
         submitter.shutdown();

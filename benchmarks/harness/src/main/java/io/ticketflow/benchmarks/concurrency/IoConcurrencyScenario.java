@@ -6,12 +6,12 @@ import io.ticketflow.benchmarks.kafka.Drain;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.rig.WorkerSettings;
 import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class IoConcurrencyScenario implements Scenario {
                     i -> SampleTickets.delay(delayMs), context.ticker());
             Drain worker;
             try (ResultCollector results = ResultCollector.start(bootstrap, Topics.RESULTS, ids)) {
-                JavaProcess process = rig.startWorker(WorkerSettings.inFlight(inFlight));
+                PackagedService process = rig.startWorker(WorkerSettings.inFlight(inFlight));
                 Measurement measurement = rig.measure(process, "worker");
                 worker = results.awaitTerminal(process, context.ticker(), STALL, tickets / 2);
                 rig.finish(measurement);
@@ -80,7 +80,7 @@ public final class IoConcurrencyScenario implements Scenario {
         List<String> ids = SampleTickets.preload(rig.bootstrapServers(), ticketsTopic, tickets + tickets / 2,
                 i -> SampleTickets.delay(delayMs), context.ticker());
         try (ResultCollector results = ResultCollector.start(rig.bootstrapServers(), resultsTopic, ids)) {
-            JavaProcess process = rig.startBaseline(mode, Map.of(
+            PackagedService process = rig.startBaseline(mode, Map.of(
                     "baseline.tickets-topic", ticketsTopic,
                     "baseline.results-topic", resultsTopic));
             Measurement measurement = rig.measure(process, "baseline " + mode);

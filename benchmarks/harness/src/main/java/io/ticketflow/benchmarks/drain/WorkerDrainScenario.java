@@ -6,11 +6,11 @@ import io.ticketflow.benchmarks.kafka.Drain;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class WorkerDrainScenario implements Scenario {
             rig.finish(loop);
 
             try (ResultCollector results = ResultCollector.start(bootstrap, Topics.RESULTS, ids)) {
-                JavaProcess worker = rig.startWorker(Map.of());
+                PackagedService worker = rig.startWorker(Map.of());
                 Measurement measurement = rig.measure(worker, "worker");
                 Drain drain = results.awaitTerminal(worker, context.ticker(), STALL, warmup);
                 rig.finish(measurement);

@@ -1,8 +1,8 @@
 package io.ticketflow.benchmarks.kafka;
 
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Pause;
 import io.ticketflow.benchmarks.rig.Progress;
+import io.ticketflow.process.PackagedService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -66,7 +66,7 @@ public final class ResultCollector implements AutoCloseable {
      *
      * @param warmup how many of the first tickets to finish only warm the service up (JIT) and are not measured
      */
-    public Drain awaitTerminal(JavaProcess service, Progress.Ticker ticker, Duration stall, int warmup) {
+    public Drain awaitTerminal(PackagedService service, Progress.Ticker ticker, Duration stall, int warmup) {
         await(() -> terminal, "finished", service, ticker, stall);
         synchronized (this) {
             if (failed > 0) {
@@ -78,7 +78,7 @@ public final class ResultCollector implements AutoCloseable {
     }
 
     /** Waits until every expected ticket has at least started (a RUNNING result, or a terminal one). */
-    public void awaitStarted(JavaProcess service, Progress.Ticker ticker, Duration stall) {
+    public void awaitStarted(PackagedService service, Progress.Ticker ticker, Duration stall) {
         await(() -> started, "started", service, ticker, stall);
     }
 
@@ -136,7 +136,7 @@ public final class ResultCollector implements AutoCloseable {
         return peak;
     }
 
-    private void await(IntSupplier count, String what, JavaProcess service, Progress.Ticker ticker, Duration stall) {
+    private void await(IntSupplier count, String what, PackagedService service, Progress.Ticker ticker, Duration stall) {
         int total = state.length;
         int last = -1;
         long lastProgress = System.nanoTime();

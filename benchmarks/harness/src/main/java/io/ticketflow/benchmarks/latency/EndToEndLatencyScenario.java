@@ -4,11 +4,11 @@ import io.ticketflow.benchmarks.Scenario;
 import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Target;
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
 import java.util.Map;
@@ -31,8 +31,8 @@ public final class EndToEndLatencyScenario implements Scenario {
                     context.options().kafkaLatencyRuns(), context.options().outputDir().resolve("S4-kafka-e2e-latency.log"));
 
             BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-            JavaProcess worker = rig.startWorker(Map.of());
-            JavaProcess producer = rig.startProducer(Rig.SERVICE_HEAP, READY);
+            PackagedService worker = rig.startWorker(Map.of());
+            PackagedService producer = rig.startProducer(Rig.SERVICE_HEAP, READY);
             context.say("%d tickets/s for %d s warm-up, until it is all finished, then %d s measured", rate, context.options().warmup().toSeconds(),
                     context.options().duration().toSeconds());
             Measurement workerUse = rig.measure(worker, "worker");

@@ -6,7 +6,6 @@ import io.ticketflow.benchmarks.kafka.RecordWriter;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Pause;
 import io.ticketflow.benchmarks.rig.ProcessProbe;
 import io.ticketflow.benchmarks.rig.Rig;
@@ -14,6 +13,7 @@ import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.rig.WorkerSettings;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class MemoryScenario implements Scenario {
         int tickets = context.options().viewTickets();
         try (Rig rig = context.openRig()) {
             BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-            JavaProcess empty = rig.startProducer(VIEW_HEAP, CATCH_UP);
+            PackagedService empty = rig.startProducer(VIEW_HEAP, CATCH_UP);
             long emptyHeap = ProcessProbe.heapUsedAfterGc(empty.pid());
             rig.stop(empty);
 
@@ -59,7 +59,7 @@ public final class MemoryScenario implements Scenario {
                 writer.flush();
             }
             long start = System.nanoTime();
-            JavaProcess full = rig.startProducer(VIEW_HEAP, CATCH_UP);
+            PackagedService full = rig.startProducer(VIEW_HEAP, CATCH_UP);
             double catchUpSeconds = (System.nanoTime() - start) / 1e9;
             long fullHeap = ProcessProbe.heapUsedAfterGc(full.pid());
 
@@ -78,7 +78,7 @@ public final class MemoryScenario implements Scenario {
         long delayMs = context.options().parkedDelay().toMillis();
         try (Rig rig = context.openRig()) {
             BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-            JavaProcess worker = rig.startWorker(WorkerSettings.inFlight(tickets));
+            PackagedService worker = rig.startWorker(WorkerSettings.inFlight(tickets));
             long idleRss = ProcessProbe.residentBytes(worker.pid());
             long idleHeap = ProcessProbe.heapUsedAfterGc(worker.pid());
 
@@ -100,7 +100,7 @@ public final class MemoryScenario implements Scenario {
     }
 
     /** The highest of a few samples over a second: RSS moves with allocation and GC. */
-    private static long peakResident(JavaProcess process) {
+    private static long peakResident(PackagedService process) {
         long peak = 0;
         for (int i = 0; i < 5; i++) {
             peak = Math.max(peak, ProcessProbe.residentBytes(process.pid()));

@@ -1,6 +1,7 @@
 package io.ticketflow.benchmarks.rig;
 
 import io.ticketflow.kafka.local.LocalKafkaBroker;
+import io.ticketflow.process.PackagedService;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class Rig implements AutoCloseable {
     private final ScenarioContext context;
     private final LocalKafkaBroker broker;
     private final long brokerPid;
-    private final Deque<JavaProcess> running = new ArrayDeque<>();
+    private final Deque<PackagedService> running = new ArrayDeque<>();
 
     Rig(ScenarioContext context) {
         this.context = context;
@@ -40,17 +41,17 @@ public final class Rig implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    public JavaProcess startWorker(Map<String, String> config) {
+    public PackagedService startWorker(Map<String, String> config) {
         return start("worker", context.options().workerJar(), SERVICE_HEAP, config, READY_TIMEOUT);
     }
 
     /** @param readyTimeout how long it may take to catch its status view up with the topics */
-    public JavaProcess startProducer(String maxHeap, Duration readyTimeout) {
+    public PackagedService startProducer(String maxHeap, Duration readyTimeout) {
         return start("producer", context.options().producerJar(), maxHeap, Map.of(), readyTimeout);
     }
 
     /** @param profile which baseline processor runs ({@code blocking}, {@code unordered}), or null for REST only */
-    public JavaProcess startBaseline(String profile, Map<String, String> config) {
+    public PackagedService startBaseline(String profile, Map<String, String> config) {
         Map<String, String> all = new LinkedHashMap<>(config);
         if (profile != null) {
             all.put("quarkus.profile", profile);
@@ -58,19 +59,19 @@ public final class Rig implements AutoCloseable {
         return start("baseline", context.options().baselineJar(), SERVICE_HEAP, all, READY_TIMEOUT);
     }
 
-    public void stop(JavaProcess process) {
+    public void stop(PackagedService process) {
         process.stop();
         running.remove(process);
     }
 
     /** SIGKILL: for a process whose in-flight work no longer matters, so that nobody waits for it to drain. */
-    public void kill(JavaProcess process) {
+    public void kill(PackagedService process) {
         process.kill();
         running.remove(process);
     }
 
     /** Starts measuring what a process uses; with {@code --profile} also records it with JFR. */
-    public Measurement measure(JavaProcess process, String label) {
+    public Measurement measure(PackagedService process, String label) {
         return measure(process.pid(), label);
     }
 
@@ -109,15 +110,17 @@ public final class Rig implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("No broker process for " + dataDir));
     }
 
-    private JavaProcess start(String name, Path jar, String maxHeap, Map<String, String> config, Duration readyTimeout) {
+    private PackagedService start(String name, Path jar, String maxHeap, Map<String, String> config, Duration readyTimeout) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("kafka.bootstrap.servers", broker.bootstrapServers());
         all.putAll(config);
         Path log = context.logFile(name);
         context.say("starting %s %s", name, config.isEmpty() ? "" : config);
-        JavaProcess process = JavaProcess.launch(name, jar, List.of("-Xmx" + maxHeap), all, log);
+        PackagedService process = PackagedService.launch(name, jar, PackagedService.freePort(),
+                List.of("-Xmx" + maxHeap), all, log);
         running.push(process);
-        process.awaitReady(readyTimeout, context.ticker());
+        process.awaitReady(readyTimeout, waited -> context.ticker().tick(
+                () -> "waiting for %s to be ready (%ds)".formatted(name, waited.toSeconds())));
         context.say("%s ready (pid %d, log %s)", name, process.pid(), log);
         return process;
     }

@@ -4,11 +4,11 @@ import io.ticketflow.benchmarks.Scenario;
 import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Target;
-import io.ticketflow.benchmarks.rig.JavaProcess;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class RestSubmitScenario implements Scenario {
         }
     }
 
-    private static ClosedLoop.Outcome load(ScenarioContext context, Rig rig, JavaProcess app, String label)
+    private static ClosedLoop.Outcome load(ScenarioContext context, Rig rig, PackagedService app, String label)
             throws InterruptedException {
         context.say("%s: %d connections, %d s warm-up, %d s measured", label, context.options().connections(),
                 context.options().warmup().toSeconds(), context.options().duration().toSeconds());
