@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Finds text that no UTF-8 can carry: a lone half of a surrogate pair, which JSON can only spell as an escape (a
- * backslash-u escape from D800 to DFFF). Jackson parses it into a Java string, but writing that string out again as UTF-8 fails or
- * garbles it, so a ticket holding one would be accepted and then break whatever reads its result. Both services
- * refuse such input where it comes in.
+ * backslash-u escape from D800 to DFFF). Jackson parses it into a Java string, but writing that string out again as
+ * UTF-8 fails or garbles it, so a ticket holding one would be accepted and then break whatever reads its result.
+ * Both services refuse such input where it comes in.
  */
 public final class UnpairedSurrogates {
 
@@ -40,10 +40,10 @@ public final class UnpairedSurrogates {
         } else if (root.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String path = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
                 if (unpaired(field.getKey())) {
                     return Optional.of(where.isEmpty() ? "(a field name)" : where + " (a field name)");
                 }
+                String path = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
                 Optional<String> found = find(field.getValue(), path);
                 if (found.isPresent()) {
                     return found;

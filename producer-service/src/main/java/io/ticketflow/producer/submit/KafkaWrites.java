@@ -3,10 +3,10 @@ package io.ticketflow.producer.submit;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.ticketflow.contract.RecordTooLarge;
 import io.ticketflow.producer.problem.TooLargeForKafkaException;
 import io.ticketflow.producer.problem.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -37,18 +37,10 @@ public class KafkaWrites {
                 .build();
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(value).addMetadata(metadata)))
                 .ifNoItem().after(config.ackTimeout()).fail()
-                .onFailure().transform(failure -> tooLarge(failure)
+                .onFailure().transform(failure -> RecordTooLarge.causedBy(failure)
                         ? new TooLargeForKafkaException("The " + what + " is larger than Kafka accepts", failure)
                         : new UnavailableException("The " + what + " could not be stored in time; retry later",
                                 config.retryAfter(), failure));
     }
 
-    private static boolean tooLarge(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

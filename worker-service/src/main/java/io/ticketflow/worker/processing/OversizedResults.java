@@ -5,7 +5,6 @@ import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.kafka.Keyed;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -26,16 +25,6 @@ public class OversizedResults {
 
     public OversizedResults(@Channel("oversized-results") MutinyEmitter<TicketResult> results) {
         this.results = results;
-    }
-
-    /** Whether Kafka refused a record for its size (the producer's max.request.size or the broker's limit). */
-    public static boolean refused(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return completes once the stand-in is durable, or failed if it could not be written either */

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.ticketflow.contract.RecordTooLarge;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.callback.Callbacks;
@@ -24,14 +25,14 @@ import java.util.function.Supplier;
  * The worker's pipeline: tickets in, results out, up to {@code ticketflow.worker.max-in-flight} tickets at once on
  * the event loop.
  *
- * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then
- * the attempt's last result. Only that last message carries the ticket's ack,
- * so the offset is committed once the outcome is durably on ticket-results (acks=all); a crash before that
- * redelivers the ticket. Both go through the one outgoing channel, hence one producer, so RUNNING precedes the last
- * result on the key's partition. A retry is first written to the retry topic, then RETRYING is: the record is acked
- * after both, and the ticket waits in the retry relay, not here. A record that is no ticket, or a ticket out of
- * attempts, has its ack turned into a nack, which the channel's dead-letter strategy turns into a copy on the
- * dead-letter topic before committing. A terminal result starts the ticket's callback once it is acked.
+ * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then the
+ * attempt's last result. Only that last message carries the ticket's ack, so the offset is committed once the outcome
+ * is durably on ticket-results (acks=all); a crash before that redelivers the ticket. Both go through the one outgoing
+ * channel, hence one producer, so RUNNING precedes the last result on the key's partition. A retry is first written to
+ * the retry topic, then RETRYING is: the record is acked after both, and the ticket waits in the retry relay, not here.
+ * A record that is no ticket, or a ticket out of attempts, has its ack turned into a nack, which the channel's
+ * dead-letter strategy turns into a copy on the dead-letter topic before committing. A terminal result starts the
+ * ticket's callback once it is acked.
  */
 @ApplicationScoped
 public class TicketProcessor {
@@ -82,22 +83,27 @@ public class TicketProcessor {
         }
         return Multi.createFrom().deferred(() -> {
             Instant startedAt = Instant.now();
-            Message<TicketResult> running = Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id());
             Uni<Message<TicketResult>> last = runner.run(ticket, startedAt)
                     .chain(outcome -> settle(incoming, ticket, outcome));
             Duration runningAfter = config.runningAfter();
             if (runningAfter.isZero()) {
-                return Multi.createBy().concatenating().streams(Multi.createFrom().item(running), last.toMulti());
+                return runningThen(ticket, startedAt, last);
             }
             // Memoized: the attempt runs once, whether its result ends the wait below or comes after RUNNING.
             Uni<Message<TicketResult>> attempt = last.memoize().indefinitely();
             return attempt.replaceWith(false)
                     .ifNoItem().after(runningAfter).recoverWithItem(true)
                     .toMulti()
-                    .concatMap(slow -> slow
-                            ? Multi.createBy().concatenating().streams(Multi.createFrom().item(running), attempt.toMulti())
-                            : attempt.toMulti());
+                    .concatMap(slow -> slow ? runningThen(ticket, startedAt, attempt) : attempt.toMulti());
         });
+    }
+
+    /** RUNNING, built only now (most tickets end before it is due), then the attempt's last result. */
+    private Multi<Message<TicketResult>> runningThen(TicketRecord ticket, Instant startedAt,
+            Uni<Message<TicketResult>> last) {
+        Multi<Message<TicketResult>> running = Multi.createFrom()
+                .item(() -> Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id()));
+        return Multi.createBy().concatenating().streams(running, last.toMulti());
     }
 
     private Uni<Message<TicketResult>> settle(Message<byte[]> incoming, TicketRecord ticket, Outcome outcome) {
@@ -143,7 +149,7 @@ public class TicketProcessor {
 
     /** The record is dead-lettered with the reason; a result refused for its size is first replaced by a small one. */
     private CompletionStage<Void> unwritten(Message<byte[]> incoming, TicketResult result, Throwable failure) {
-        if (!OversizedResults.refused(failure)) {
+        if (!RecordTooLarge.causedBy(failure)) {
             return incoming.nack(failure);
         }
         ResultTooLargeException reason = new ResultTooLargeException(result, failure);
