@@ -1,12 +1,16 @@
 package io.ticketflow.contract;
 
+import java.time.Instant;
+
 /**
- * The one place that decides whether an observed state replaces the known one.
+ * The one place that decides a ticket's state. Only the state machine calls {@link #decide}; its decisions are the
+ * {@code ticket-state} topic, and everything a client sees comes from there.
  *
- * <p>Events reach a reader out of order: {@code tickets} and {@code ticket-results} are separate topics, a worker
- * may redeliver a ticket it already finished, and compaction keeps only the newest result per ticket. So a state
- * is accepted only when it is newer than what is known: terminal states are final, {@code QUEUED} is only ever a
- * starting point, a later attempt beats an earlier one, and within one attempt the state must move forward.
+ * <p>Deciding is deterministic and idempotent, so at-least-once processing is enough: the same event applied twice
+ * changes nothing. The first submission of an id creates the ticket and later ones are replays; a terminal state is
+ * final (the first terminal decision wins, so a cancel and a worker's outcome cannot both stand, whatever their
+ * order); a later attempt beats an earlier one; within one attempt the state only moves forward; a repeated terminal
+ * report can only add how its callback went.
  */
 public final class TicketLifecycle {
 
@@ -14,11 +18,23 @@ public final class TicketLifecycle {
     }
 
     /**
-     * @param current        the known state, or {@code null} when nothing is known yet
-     * @param currentAttempt the attempt of the known state (0 before the first run)
-     * @param next           the observed state
-     * @param nextAttempt    the attempt of the observed state
-     * @return whether {@code next} replaces {@code current}
+     * @param current the decided state, or {@code null} when the ticket is unknown
+     * @param id      the ticket's id (the record key)
+     * @param event   what happened
+     * @param now     when the decision is made
+     * @return the new state, or {@code current} itself when the event changes nothing
+     */
+    public static TicketState decide(TicketState current, String id, TicketEvent event, Instant now) {
+        return switch (event) {
+            case TicketEvent.Submitted(TicketRecord ticket) -> submitted(current, id, ticket, now);
+            case TicketEvent.Reported(TicketResult report) -> reported(current, report, now);
+            case TicketEvent.Commanded(TicketCommand command) -> commanded(current, command, now);
+        };
+    }
+
+    /**
+     * Whether a state observed in this order replaces the known one: the rule for reports, and for anyone ordering
+     * states of one ticket.
      */
     public static boolean supersedes(TicketStatus current, int currentAttempt, TicketStatus next, int nextAttempt) {
         if (current == null) {
@@ -34,5 +50,44 @@ public final class TicketLifecycle {
             return nextAttempt > currentAttempt;
         }
         return next.ordinal() > current.ordinal();
+    }
+
+    private static TicketState submitted(TicketState current, String id, TicketRecord ticket, Instant now) {
+        // A record with attempt > 1 is the worker putting a retry back: never a submission.
+        if (ticket != null && ticket.attemptNumber() > 1) {
+            return current;
+        }
+        String submission = ticket == null ? null : ticket.requestId();
+        if (current == null) {
+            return TicketState.queued(id, ticket, submission, now);
+        }
+        boolean createdByReport = current.type() == null && current.submittedAt() == null;
+        if (createdByReport && ticket != null && ticket.type() != null && !ticket.type().isBlank()) {
+            return current.withTicket(ticket, submission, now);
+        }
+        return current;
+    }
+
+    private static TicketState reported(TicketState current, TicketResult report, Instant now) {
+        if (report.status() == null) {
+            return current;
+        }
+        if (current == null) {
+            return TicketState.reported(report, now);
+        }
+        if (supersedes(current.status(), current.attempt(), report.status(), report.attempt())) {
+            return current.withReport(report, now);
+        }
+        boolean callbackOfThisOutcome = current.isTerminal() && report.status() == current.status()
+                && report.attempt() == current.attempt() && report.callback() != null
+                && !report.callback().equals(current.callback());
+        return callbackOfThisOutcome ? current.withCallback(report.callback(), now) : current;
+    }
+
+    private static TicketState commanded(TicketState current, TicketCommand command, Instant now) {
+        if (current == null || current.isTerminal() || command.command() != TicketCommand.Type.CANCEL) {
+            return current;
+        }
+        return current.cancelled(command, now);
     }
 }

@@ -24,6 +24,8 @@ import java.time.Instant;
  * @param idempotencyKey the client's {@code Idempotency-Key}, when it gave one
  * @param requestHash    a digest of the request that created the ticket, to tell a replay from a conflicting reuse
  *                       of the same idempotency key
+ * @param requestId      unique per submit request: the state machine records which one created the ticket, so that
+ *                       of two requests racing with one Idempotency-Key exactly one is told it created it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,12 +40,13 @@ public record TicketRecord(
         Integer attempt,
         Instant notBefore,
         String idempotencyKey,
-        String requestHash) {
+        String requestHash,
+        String requestId) {
 
     /** A new ticket, as a client submits it. */
     public static TicketRecord submitted(String id, String type, JsonNode payload, Instant submittedAt, Long timeoutMs,
             Integer maxAttempts, String callbackUrl) {
-        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, null, null, null, null);
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, null, null, null, null, null);
     }
 
     /** The attempt this record asks for: 1 unless the worker scheduled it as a retry. */
@@ -53,23 +56,29 @@ public record TicketRecord(
 
     public TicketRecord withId(String newId) {
         return new TicketRecord(newId, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
-                idempotencyKey, requestHash);
+                idempotencyKey, requestHash, requestId);
     }
 
     /** The same ticket, scheduled as attempt {@code next}, not to run before {@code at}. */
     public TicketRecord retry(int next, Instant at) {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, next, at,
-                idempotencyKey, requestHash);
+                idempotencyKey, requestHash, requestId);
     }
 
     /** The same ticket, due now: what goes back onto the tickets topic once a retry's wait is over. */
     public TicketRecord due() {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, null,
-                idempotencyKey, requestHash);
+                idempotencyKey, requestHash, requestId);
     }
 
     public TicketRecord withIdempotency(String key, String hash) {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
-                key, hash);
+                key, hash, requestId);
+    }
+
+    /** The same ticket, written by the submit request {@code id}. */
+    public TicketRecord withRequestId(String id) {
+        return new TicketRecord(this.id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt,
+                notBefore, idempotencyKey, requestHash, id);
     }
 }

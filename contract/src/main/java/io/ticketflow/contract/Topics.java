@@ -6,8 +6,14 @@ public final class Topics {
     /** Submitted tickets; key = ticket id, value = {@link TicketRecord}. */
     public static final String TICKETS = "tickets";
 
-    /** State changes and outcomes; key = ticket id, value = {@link TicketResult}. Compacted. */
+    /** Workers' reports: state changes and outcomes; key = ticket id, value = {@link TicketResult}. */
     public static final String RESULTS = "ticket-results";
+
+    /**
+     * Decided states, written by the state machine only; key = ticket id, value = {@link TicketState}. Compacted:
+     * the newest decision per ticket is kept, and a tombstone forgets an expired ticket.
+     */
+    public static final String STATE = "ticket-state";
 
     /** Tickets waiting for their next attempt; value = {@link TicketRecord} with {@code attempt} and {@code notBefore}. */
     public static final String RETRIES = "tickets-retry";

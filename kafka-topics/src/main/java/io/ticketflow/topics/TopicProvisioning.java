@@ -54,7 +54,10 @@ public class TopicProvisioning {
     List<TopicSpec> specs() {
         return List.of(
                 spec(topics.tickets(), TopicConfig.CLEANUP_POLICY_DELETE),
-                spec(topics.results(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.results(), TopicConfig.CLEANUP_POLICY_DELETE),
+                // Compaction keeps each ticket's newest decision; delete drops what outlived retention even where the
+                // state machine's tombstone never came.
+                spec(topics.state(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.retries(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE,

@@ -24,8 +24,11 @@ public interface TopicsConfig {
     /** Submitted tickets. Partitions bound how many worker instances share the load. */
     Topic tickets();
 
-    /** State changes and results, compacted: the newest state of every ticket is kept. */
+    /** Workers' reports: state changes and results, read by the state machine. */
     Topic results();
+
+    /** Decided states, written by the state machine only; compacted, with tombstones for expired tickets. */
+    Topic state();
 
     /** Tickets waiting for their next attempt (the worker's retry relay puts them back on tickets when due). */
     Topic retries();
@@ -42,7 +45,7 @@ public interface TopicsConfig {
 
         int partitions();
 
-        /** How long records are kept; on the compacted results topic, how long a finished ticket stays visible. */
+        /** How long records are kept. Defaults to {@code ticketflow.tickets.retention} where a ticket lives in it. */
         Duration retention();
     }
 }

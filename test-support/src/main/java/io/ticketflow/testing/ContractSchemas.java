@@ -15,6 +15,7 @@ public final class ContractSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Schema TICKET = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/ticket.schema.json"));
     private static final Schema RESULT = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/ticket-result.schema.json"));
+    private static final Schema STATE = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/ticket-state.schema.json"));
 
     private ContractSchemas() {
     }
@@ -25,6 +26,14 @@ public final class ContractSchemas {
 
     public static List<String> resultViolations(String json) {
         return violations(RESULT, json);
+    }
+
+    public static List<String> stateViolations(String json) {
+        return violations(STATE, json);
+    }
+
+    public static void assertValidState(String json) {
+        assertValid("ticket state", stateViolations(json), json);
     }
 
     public static void assertValidTicket(String json) {

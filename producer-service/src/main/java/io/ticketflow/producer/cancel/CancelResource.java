@@ -1,9 +1,9 @@
 package io.ticketflow.producer.cancel;
 
 import io.smallrye.mutiny.Uni;
-import io.ticketflow.producer.problem.Problem;
-import io.ticketflow.producer.status.TicketLookup;
-import io.ticketflow.producer.status.TicketView;
+import io.ticketflow.producer.http.Problem;
+import io.ticketflow.producer.query.TicketFinder;
+import io.ticketflow.producer.query.TicketView;
 import io.ticketflow.producer.submit.SubmitAccepted;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -23,34 +23,37 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "cancel")
 public class CancelResource {
 
-    private final TicketLookup lookup;
+    private final TicketFinder finder;
     private final TicketCanceller canceller;
 
-    public CancelResource(TicketLookup lookup, TicketCanceller canceller) {
-        this.lookup = lookup;
+    public CancelResource(TicketFinder finder, TicketCanceller canceller) {
+        this.finder = finder;
         this.canceller = canceller;
     }
 
     @DELETE
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a ticket; 202 once Kafka has stored the cancellation",
-            description = "A QUEUED or RETRYING ticket is CANCELLED at once and never runs (again). A RUNNING "
-                    + "ticket's handler is cancelled by its worker, which then reports CANCELLED: follow the "
-                    + "ticket to see it. Works whichever instance accepted the ticket.")
-    @APIResponse(responseCode = "202", description = "The cancellation is stored; the ticket as it is now",
+    @Operation(summary = "Cancel a ticket; 202 once the state machine decided it CANCELLED",
+            description = "The state machine decides: a ticket not yet finished is CANCELLED, and whatever its worker "
+                    + "reports afterwards is ignored (a RUNNING handler is stopped by its worker; one that had already "
+                    + "done its I/O may have had its effect). A ticket some other event finished first: 409. Works "
+                    + "whichever instance accepted the ticket.")
+    @APIResponse(responseCode = "202", description = "Decided CANCELLED by this request",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The ticket already finished; the detail names its status",
+    @APIResponse(responseCode = "409", description = "The ticket was, or got, finished otherwise (or cancelled by an "
+            + "earlier request); the detail names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not store the cancellation in time",
+    @APIResponse(responseCode = "503", description = "Kafka did not store the cancellation, or it was not decided, "
+            + "in time",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TicketView>> cancel(@RestPath String id) {
-        return lookup.find(id)
+        return finder.find(id)
                 .chain(canceller::cancel)
-                .map(view -> RestResponse.ResponseBuilder.accepted(view)
+                .map(cancelled -> RestResponse.ResponseBuilder.accepted(TicketView.of(cancelled))
                         .header(HttpHeaders.LOCATION, SubmitAccepted.location(id))
                         .build());
     }

@@ -1,5 +1,6 @@
 package io.ticketflow.producer.problem;
 
+import io.ticketflow.producer.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;

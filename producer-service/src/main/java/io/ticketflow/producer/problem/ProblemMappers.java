@@ -1,5 +1,9 @@
 package io.ticketflow.producer.problem;
 
+import io.ticketflow.producer.http.Problem;
+import io.ticketflow.producer.http.InvalidFieldException;
+import io.ticketflow.producer.kafka.UnavailableException;
+import io.ticketflow.producer.kafka.TooLargeForKafkaException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.ticketflow.producer.cancel.AlreadyFinishedException;
-import io.ticketflow.producer.status.UnknownTicketException;
+import io.ticketflow.producer.query.TicketExpiredException;
+import io.ticketflow.producer.query.UnknownTicketException;
+import io.ticketflow.producer.state.StateUnavailableException;
 import io.ticketflow.producer.submit.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,15 +25,29 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
 /** Turns every error into an RFC 9457 problem document naming, where there is one, the field at fault. */
 public class ProblemMappers {
 
+    /** Restoring or rejoining takes seconds; a client may also ask another instance at once. */
+    private static final Duration RETRY_AFTER_STATE = Duration.ofSeconds(2);
+
     @ServerExceptionMapper
     public RestResponse<Problem> unknownTicket(UnknownTicketException e, UriInfo uri) {
         return respond(ProblemType.UNKNOWN_TICKET.problem(404, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> expired(TicketExpiredException e, UriInfo uri) {
+        return respond(ProblemType.TICKET_EXPIRED.problem(404, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> stateUnavailable(StateUnavailableException e, UriInfo uri) {
+        return unavailable(new UnavailableException(e.getMessage(), RETRY_AFTER_STATE, e), uri);
     }
 
     @ServerExceptionMapper
@@ -51,7 +71,8 @@ public class ProblemMappers {
     public RestResponse<Problem> unavailable(UnavailableException e, UriInfo uri) {
         Log.warnf("%s: %s", e.getMessage(), e.getCause());
         long seconds = Math.max(1, e.retryAfter().toSeconds());
-        Problem problem = ProblemType.UNAVAILABLE.problem(503, e.getMessage(), path(uri));
+        Problem problem = ProblemType.UNAVAILABLE.problem(503, e.getMessage(), path(uri))
+                .aboutTicket(e.ticketId(), e.idempotencyKey());
         return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE, problem)
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .type(Problem.MEDIA_TYPE)

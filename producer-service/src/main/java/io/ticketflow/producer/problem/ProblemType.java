@@ -1,6 +1,8 @@
 package io.ticketflow.producer.problem;
 
+import io.ticketflow.producer.http.Problem;
 import jakarta.ws.rs.core.Response;
+
 
 import java.util.List;
 
@@ -9,6 +11,7 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", "Malformed JSON"),
     INVALID_REQUEST("invalid-request", "Invalid request"),
     UNKNOWN_TICKET("unknown-ticket", "Unknown ticket"),
+    TICKET_EXPIRED("ticket-expired", "Ticket expired"),
     ALREADY_FINISHED("already-finished", "Ticket already finished"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused for another request"),
     BODY_TOO_LARGE("body-too-large", "Request body too large"),
@@ -31,7 +34,7 @@ public enum ProblemType {
         String type = slug.isEmpty() ? "about:blank" : "urn:ticketflow:problem:" + slug;
         String heading = title != null ? title : reasonPhrase(status);
         String field = errors.isEmpty() ? null : errors.getFirst().field();
-        return new Problem(type, heading, status, detail, instance, field, errors);
+        return new Problem(type, heading, status, detail, instance, field, errors, null, null);
     }
 
     private static String reasonPhrase(int status) {

@@ -1,5 +1,6 @@
 package io.ticketflow.producer.submit;
 
+import io.ticketflow.producer.kafka.SubmitConfig;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 

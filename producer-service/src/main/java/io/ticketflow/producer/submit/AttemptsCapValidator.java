@@ -1,5 +1,6 @@
 package io.ticketflow.producer.submit;
 
+import io.ticketflow.producer.kafka.SubmitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintValidator;

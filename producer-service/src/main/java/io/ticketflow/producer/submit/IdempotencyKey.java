@@ -1,6 +1,6 @@
 package io.ticketflow.producer.submit;
 
-import io.ticketflow.producer.problem.InvalidFieldException;
+import io.ticketflow.producer.http.InvalidFieldException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.ticketflow.producer.submit;
 
 import io.ticketflow.contract.TicketRecord;
-import io.ticketflow.producer.status.TicketView;
+import io.ticketflow.producer.query.TicketView;
 
 /** What a submission led to: a new ticket, or the one an earlier request with the same Idempotency-Key created. */
 sealed interface Submission {

@@ -3,8 +3,8 @@ package io.ticketflow.producer.submit;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
-import io.ticketflow.producer.problem.Problem;
-import io.ticketflow.producer.status.TicketView;
+import io.ticketflow.producer.http.Problem;
+import io.ticketflow.producer.query.TicketView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -62,7 +62,9 @@ public class SubmitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a request with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not store the ticket in time; nothing was accepted",
+    @APIResponse(responseCode = "503", description = "Kafka did not store the ticket (or, with an Idempotency-Key, "
+            + "the state machine did not decide it) in time. It may still have been accepted: the problem's ticketId "
+            + "is the id it would have (GET it to know); retry with the same Idempotency-Key to be safe.",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
@@ -76,7 +78,8 @@ public class SubmitResource {
     }
 
     private Uni<Submission> create(SubmitRequest request) {
-        TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now());
+        TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now())
+                .withRequestId(UUID.randomUUID().toString());
         return publisher.publish(ticket).replaceWith(new Submission.Created(ticket));
     }
 

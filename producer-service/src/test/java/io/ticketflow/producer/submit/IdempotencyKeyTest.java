@@ -1,6 +1,6 @@
 package io.ticketflow.producer.submit;
 
-import io.ticketflow.producer.problem.InvalidFieldException;
+import io.ticketflow.producer.http.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** One non-blocking POST of a callback; any answer but 2xx is a failure. */
@@ -22,10 +23,20 @@ class CallbackClient {
 
     private final CallbackConfig config;
     private final WebClient client;
+    private final Duration longestPost;
 
     CallbackClient(Vertx vertx, CallbackConfig config) {
         this.config = config;
         this.client = OutboundWebClient.create(vertx, config.connectTimeout());
+        this.longestPost = longestPost(config);
+    }
+
+    /**
+     * The idle timeout alone would let a server that trickles its answer hold a POST, and with it the state record,
+     * for ever; the channel's health settings rely on this bound.
+     */
+    static Duration longestPost(CallbackConfig config) {
+        return config.connectTimeout().plus(config.responseTimeout());
     }
 
     @PreDestroy
@@ -41,11 +52,14 @@ class CallbackClient {
                 .putHeader(TICKET_ID_HEADER, ticketId)
                 .as(BodyCodec.none());
         signature.ifPresent(value -> request.putHeader(CallbackSigner.HEADER, value));
-        return request.sendBuffer(Buffer.buffer(body)).map(response -> {
-            if (response.statusCode() / 100 != 2) {
-                throw new CallbackFailedException("the receiver answered HTTP " + response.statusCode());
-            }
-            return null;
-        });
+        return request.sendBuffer(Buffer.buffer(body))
+                .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
+                        "no complete answer within " + longestPost.toMillis() + " ms"))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new CallbackFailedException("the receiver answered HTTP " + response.statusCode());
+                    }
+                    return null;
+                });
     }
 }

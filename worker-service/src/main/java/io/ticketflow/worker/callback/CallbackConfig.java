@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** How terminal results are posted to tickets' {@code callbackUrl}. */
+/**
+ * How decided terminal states are posted to tickets' {@code callbackUrl}. The longest a callback can take (every POST
+ * timing out, the longest backoff between each two) sets how long the ticket-state channel tolerates an un-acked
+ * record (CallbackChannelSettings).
+ */
 @ConfigMapping(prefix = "ticketflow.callbacks")
 public interface CallbackConfig {
 
@@ -39,7 +43,17 @@ public interface CallbackConfig {
     @WithDefault("5S")
     Duration connectTimeout();
 
-    /** A POST whose server sends nothing for this long fails. */
+    /**
+     * A POST whose server sends nothing for this long fails; so does one not answered in full within
+     * connect-timeout + response-timeout, however steadily its server trickles.
+     */
     @WithDefault("10S")
     Duration responseTimeout();
+
+    /**
+     * How many callbacks this instance delivers at once, each on the event loop without a thread. Beyond it, decided
+     * states wait in Kafka; the ticket-state channel's prefetch is derived from it (CallbackChannelSettings).
+     */
+    @WithDefault("256")
+    int maxConcurrent();
 }

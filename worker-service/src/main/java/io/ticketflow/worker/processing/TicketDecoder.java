@@ -121,7 +121,8 @@ public class TicketDecoder {
         Long attempt = positiveInteger(root, "attempt", Integer.MAX_VALUE);
         return new TicketRecord(ticketId, type, root.get("payload"), instant(root, "submittedAt"), timeoutMs,
                 maxAttempts == null ? null : maxAttempts.intValue(), text(root, "callbackUrl"),
-                attempt == null ? null : attempt.intValue(), null, text(root, "idempotencyKey"), text(root, "requestHash"));
+                attempt == null ? null : attempt.intValue(), null, text(root, "idempotencyKey"), text(root, "requestHash"),
+                text(root, "requestId"));
     }
 
     private static String text(JsonNode root, String field) {

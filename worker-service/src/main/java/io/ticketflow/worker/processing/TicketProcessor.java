@@ -7,7 +7,6 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.ticketflow.contract.RecordTooLarge;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
-import io.ticketflow.worker.callback.Callbacks;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.retry.RetryScheduler;
@@ -31,8 +30,11 @@ import java.util.function.Supplier;
  * channel, hence one producer, so RUNNING precedes the last result on the key's partition. A retry is first written to
  * the retry topic, then RETRYING is: the record is acked after both, and the ticket waits in the retry relay, not here.
  * A record that is no ticket, or a ticket out of attempts, has its ack turned into a nack, which the channel's
- * dead-letter strategy turns into a copy on the dead-letter topic before committing. A terminal result starts the
- * ticket's callback once it is acked.
+ * dead-letter strategy turns into a copy on the dead-letter topic before committing.
+ *
+ * <p>An attempt runs at most once per worker ({@link StartedAttempts}): a duplicate record of one started here writes
+ * nothing and is acked once the first copy settled, so its offset is never committed before that copy's outcome is
+ * durable. Callbacks are no business of this pipeline: they follow the decided state (StateCallbacks).
  */
 @ApplicationScoped
 public class TicketProcessor {
@@ -41,19 +43,19 @@ public class TicketProcessor {
     private final TicketRunner runner;
     private final Cancellations cancellations;
     private final RetryScheduler retries;
-    private final Callbacks callbacks;
+    private final StartedAttempts started;
     private final InFlightTickets inFlight;
     private final OversizedResults oversized;
     private final WorkerConfig config;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
-            RetryScheduler retries, Callbacks callbacks, InFlightTickets inFlight, OversizedResults oversized,
+            RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, OversizedResults oversized,
             WorkerConfig config) {
         this.decoder = decoder;
         this.runner = runner;
         this.cancellations = cancellations;
         this.retries = retries;
-        this.callbacks = callbacks;
+        this.started = started;
         this.inFlight = inFlight;
         this.oversized = oversized;
         this.config = config;
@@ -77,8 +79,15 @@ public class TicketProcessor {
             // Shutting down: left unacked for the next worker. Holding the slot for good stops further fetching.
             return Multi.createFrom().nothing();
         }
+        return switch (started.claim(ticket.id(), ticket.attemptNumber())) {
+            case StartedAttempts.Claim.First first -> run(settling(incoming, first.settled()), ticket);
+            case StartedAttempts.Claim.Duplicate duplicate -> duplicate(incoming, ticket, duplicate.earlier());
+        };
+    }
+
+    private Multi<Message<TicketResult>> run(Message<byte[]> incoming, TicketRecord ticket) {
         if (cancellations.isCancelled(ticket.id())) {
-            return Multi.createFrom().item(() -> terminal(incoming, ticket,
+            return Multi.createFrom().item(() -> settled(incoming,
                     runner.cancelled(ticket, "cancelled before it started"), incoming::ack));
         }
         return Multi.createFrom().deferred(() -> {
@@ -98,6 +107,31 @@ public class TicketProcessor {
         });
     }
 
+    /**
+     * Runs nothing and writes nothing; holds its slot until the copy that runs has settled, then acks. Acked earlier,
+     * its offset could be committed while that copy's outcome is not yet durable, and a crash would lose the ticket.
+     */
+    private Multi<Message<TicketResult>> duplicate(Message<byte[]> incoming, TicketRecord ticket,
+            CompletionStage<Void> earlier) {
+        Log.infof("Ticket %s: attempt %d was already started by this worker; this duplicate record is not run",
+                ticket.id(), ticket.attemptNumber());
+        return Uni.createFrom().completionStage(earlier)
+                .chain(() -> Uni.createFrom().completionStage(incoming::ack))
+                .onTermination().invoke(inFlight::settled)
+                .onItem().<Message<TicketResult>>transform(acked -> null)
+                .toMulti();
+    }
+
+    /**
+     * The record, whose ack or nack (once its last result is written, or once it is dead-lettered) also settles its
+     * attempt and so releases the duplicates waiting for it. Every path to the end of a ticket goes through one of
+     * them, exactly once.
+     */
+    private static Message<byte[]> settling(Message<byte[]> incoming, Runnable settled) {
+        return incoming.withAck(() -> incoming.ack().whenComplete((done, failure) -> settled.run()))
+                .withNack(reason -> incoming.nack(reason).whenComplete((done, failure) -> settled.run()));
+    }
+
     /** RUNNING, built only now (most tickets end before it is due), then the attempt's last result. */
     private Multi<Message<TicketResult>> runningThen(TicketRecord ticket, Instant startedAt,
             Uni<Message<TicketResult>> last) {
@@ -108,18 +142,17 @@ public class TicketProcessor {
 
     private Uni<Message<TicketResult>> settle(Message<byte[]> incoming, TicketRecord ticket, Outcome outcome) {
         return switch (outcome) {
-            case Outcome.Finished finished ->
-                    Uni.createFrom().item(terminal(incoming, ticket, finished.result(), incoming::ack));
-            case Outcome.GaveUp gaveUp -> Uni.createFrom().item(gaveUp(incoming, ticket, gaveUp));
+            case Outcome.Finished finished -> Uni.createFrom().item(settled(incoming, finished.result(), incoming::ack));
+            case Outcome.GaveUp gaveUp -> Uni.createFrom().item(gaveUp(incoming, gaveUp));
             case Outcome.Retry retry -> retries.schedule(retry.next())
                     .map(scheduled -> settled(incoming, retry.result(), incoming::ack))
                     .onFailure().recoverWithItem(failure ->
-                            gaveUp(incoming, ticket, runner.unscheduled(ticket, retry, failure)));
+                            gaveUp(incoming, runner.unscheduled(ticket, retry, failure)));
         };
     }
 
-    private Message<TicketResult> gaveUp(Message<byte[]> incoming, TicketRecord ticket, Outcome.GaveUp gaveUp) {
-        return terminal(incoming, ticket, gaveUp.result(), () -> incoming.nack(gaveUp.reason()));
+    private Message<TicketResult> gaveUp(Message<byte[]> incoming, Outcome.GaveUp gaveUp) {
+        return settled(incoming, gaveUp.result(), () -> incoming.nack(gaveUp.reason()));
     }
 
     private Message<TicketResult> reject(Message<byte[]> incoming, DecodedTicket.Invalid invalid) {
@@ -127,12 +160,6 @@ public class TicketProcessor {
         return Keyed.message(incoming.withPayload(runner.rejected(invalid.ticketId(), invalid.reason())),
                         invalid.ticketId())
                 .withAck(() -> incoming.nack(reason));
-    }
-
-    private Message<TicketResult> terminal(Message<byte[]> incoming, TicketRecord ticket, TicketResult result,
-            Supplier<CompletionStage<Void>> ackOrDeadLetter) {
-        return settled(incoming, result,
-                () -> ackOrDeadLetter.get().thenRun(() -> callbacks.afterTerminal(ticket, result)));
     }
 
     /**

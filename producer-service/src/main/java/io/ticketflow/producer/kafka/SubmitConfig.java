@@ -1,0 +1,33 @@
+package io.ticketflow.producer.kafka;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How submissions (and cancellations) wait for Kafka, and what a submission may ask for. */
+@ConfigMapping(prefix = "ticketflow.submit")
+public interface SubmitConfig {
+
+    /**
+     * How long a submission or a cancellation waits for the broker's acknowledgement before answering 503 instead
+     * of 202.
+     */
+    @WithDefault("5S")
+    Duration ackTimeout();
+
+    /**
+     * How long a keyed submission or a cancellation, once stored, waits for the state machine's decision before
+     * answering 503 (the decision still comes; the ticket's state tells).
+     */
+    @WithDefault("10S")
+    Duration decisionTimeout();
+
+    /** The Retry-After of a 503, rounded to whole seconds. */
+    @WithDefault("5S")
+    Duration retryAfter();
+
+    /** The largest {@code maxAttempts} a ticket may ask for; more is a 400. */
+    @WithDefault("20")
+    int maxAttemptsCap();
+}

@@ -1,0 +1,88 @@
+package io.ticketflow.producer.query;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.ticketflow.producer.http.Problem;
+import io.vertx.core.Vertx;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.util.concurrent.Executor;
+
+@Path("/tickets")
+@Tag(name = "status")
+public class StatusResource {
+
+    private final TicketFinder finder;
+    private final StatusConfig config;
+
+    public StatusResource(TicketFinder finder, StatusConfig config) {
+        this.finder = finder;
+        this.config = config;
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The decided state of a ticket; with wait (or Prefer: wait=N), answers as soon as it is finished")
+    @APIResponse(responseCode = "200", description = "The ticket",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket (type unknown-ticket), or it expired "
+            + "(type ticket-expired)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "This instance cannot read ticket state yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<TicketView>> get(@RestPath String id, @RestQuery String wait,
+            @RestHeader("Prefer") String prefer) {
+        WaitRequest request = WaitRequest.parse(wait, prefer, config.maxWait());
+        Executor requestThread = requestContext();
+        return finder.find(id)
+                .chain(state -> request.waits()
+                        ? finder.untilTerminal(state, request.duration()).emitOn(requestThread)
+                        : Uni.createFrom().item(state))
+                .map(TicketView::of)
+                .map(view -> request.fromPrefer()
+                        ? RestResponse.ResponseBuilder.ok(view)
+                                .header("Preference-Applied", request.preferenceApplied())
+                                .build()
+                        : RestResponse.ok(view));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @KnownTicket
+    @Operation(summary = "The state of a ticket, then each change, as server-sent events named after the status")
+    public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse sse) {
+        return finder.changes(id)
+                .emitOn(requestContext())
+                .map(TicketView::of)
+                .map(view -> sse.newEventBuilder()
+                        .name(view.status().name())
+                        .id(Long.toString(view.revision()))
+                        .data(TicketView.class, view)
+                        .build());
+    }
+
+    /** Changes arrive on the view's thread; the response is written on the request's own event loop instead. */
+    static Executor requestContext() {
+        io.vertx.core.Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+    }
+}

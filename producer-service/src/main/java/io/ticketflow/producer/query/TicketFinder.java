@@ -1,0 +1,121 @@
+package io.ticketflow.producer.query;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.ticketflow.contract.TicketState;
+import io.ticketflow.producer.state.TicketChange;
+import io.ticketflow.producer.state.TicketChanges;
+import io.ticketflow.producer.state.TicketStates;
+import io.ticketflow.topics.RetentionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds and follows tickets in the decided state, without holding a thread: a waiting request is a listener on the
+ * view's change feed, removed when its wait completes, times out or is cancelled.
+ */
+@ApplicationScoped
+public class TicketFinder {
+
+    private final TicketStates states;
+    private final TicketChanges changes;
+    private final StatusConfig config;
+    private final Duration retention;
+
+    public TicketFinder(TicketStates states, TicketChanges changes, StatusConfig config, RetentionConfig retention) {
+        this.states = states;
+        this.changes = changes;
+        this.config = config;
+        this.retention = retention.retention();
+    }
+
+    /**
+     * A ticket accepted a moment ago, through this instance or another, may not be decided yet: before answering
+     * that it is unknown, wait (bounded by {@code ticketflow.status.unknown-id-wait}) for its first decision.
+     *
+     * @return the ticket, or a failure with {@link UnknownTicketException} or {@link TicketExpiredException}
+     */
+    public Uni<TicketState> find(String id) {
+        Optional<TicketState> known = current(id);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known.get());
+        }
+        return next(id, state -> true, config.unknownIdWait())
+                .onItem().ifNull().failWith(() -> new UnknownTicketException(id));
+    }
+
+    /** @return the ticket as soon as it is terminal, or its state when the wait ends */
+    public Uni<TicketState> untilTerminal(TicketState now, Duration wait) {
+        if (now.isTerminal()) {
+            return Uni.createFrom().item(now);
+        }
+        return next(now.id(), TicketState::isTerminal, wait)
+                .onItem().ifNull().continueWith(() -> current(now.id()).orElse(now));
+    }
+
+    /**
+     * @return the first decided state of the ticket that matches, the current one included, or {@code null} when
+     *         none came within the wait
+     */
+    public Uni<TicketState> next(String id, java.util.function.Predicate<TicketState> wanted, Duration wait) {
+        return Uni.createFrom().<TicketState>emitter(emitter -> {
+            emitter.onTermination(changes.watch(id, change -> {
+                if (change instanceof TicketChange.Decided(TicketState state) && wanted.test(state)) {
+                    emitter.complete(state);
+                }
+            }));
+            current(id).filter(wanted).ifPresent(emitter::complete);
+        }).ifNoItem().after(wait).recoverWithItem(() -> null);
+    }
+
+    /** @return the current state, then each newer one, completing after a terminal one or when the ticket expires */
+    public Multi<TicketState> changes(String id) {
+        return Multi.createFrom().emitter(emitter -> {
+            Progress progress = new Progress(emitter);
+            emitter.onTermination(changes.watch(id, progress::offer));
+            current(id).ifPresent(state -> progress.offer(new TicketChange.Decided(state)));
+        });
+    }
+
+    private Optional<TicketState> current(String id) {
+        Optional<TicketState> state = states.get(id);
+        if (state.isPresent() && state.get().updatedAt().plus(retention).isBefore(Instant.now())) {
+            throw new TicketExpiredException(id);
+        }
+        return state;
+    }
+
+    /** Orders what the view thread and the subscriber race to emit: an older or repeated revision is dropped. */
+    private static final class Progress {
+
+        private final MultiEmitter<? super TicketState> emitter;
+        private long revision;
+
+        Progress(MultiEmitter<? super TicketState> emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void offer(TicketChange change) {
+            if (emitter.isCancelled()) {
+                return;
+            }
+            switch (change) {
+                case TicketChange.Expired expired -> emitter.complete();
+                case TicketChange.Decided(TicketState state) -> {
+                    if (state.revision() <= revision) {
+                        return;
+                    }
+                    revision = state.revision();
+                    emitter.emit(state);
+                    if (state.isTerminal()) {
+                        emitter.complete();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.ticketflow.producer.query;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketflow.contract.CallbackDelivery;
+import io.ticketflow.contract.TicketError;
+import io.ticketflow.contract.TicketState;
+import io.ticketflow.contract.TicketStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+
+/**
+ * A ticket as the API shows it: its decided state, without the fields only the state machine needs.
+ *
+ * @param revision      1 for the first decision about the ticket, one more for each change: orders what a client sees
+ * @param nextAttemptAt on {@code RETRYING}: when the next attempt is due
+ * @param callback      on a terminal state of a ticket with a callback URL: how the delivery went, once known
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TicketView(
+        String id,
+        String type,
+        TicketStatus status,
+        long revision,
+        int attempt,
+        Instant submittedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant nextAttemptAt,
+        @Schema(description = "The handler's output, any JSON") JsonNode result,
+        TicketError error,
+        String worker,
+        Long timeoutMs,
+        Integer maxAttempts,
+        String callbackUrl,
+        CallbackDelivery callback) {
+
+    public static TicketView of(TicketState state) {
+        return new TicketView(state.id(), state.type(), state.status(), state.revision(), state.attempt(),
+                state.submittedAt(), state.startedAt(), state.finishedAt(), state.nextAttemptAt(), state.result(),
+                state.error(), state.worker(), state.timeoutMs(), state.maxAttempts(), state.callbackUrl(),
+                state.callback());
+    }
+
+    @JsonIgnore
+    public boolean isTerminal() {
+        return status.isTerminal();
+    }
+}

@@ -1,0 +1,95 @@
+package io.ticketflow.producer.state;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.logging.Log;
+import io.ticketflow.contract.TicketState;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the read view of every decided state on this instance: a global store of the state topic, on disk, with its
+ * listing indexes and counters kept in step (see {@link ViewKeys}), and wakes the change feed. Kafka Streams replays
+ * the state topic through this processor when it restores the store, so an empty disk rebuilds indexes too.
+ */
+final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
+
+    static final String VIEW = "ticket-view";
+
+    private final ObjectReader reader;
+    private final TicketChanges changes;
+    private KeyValueStore<String, byte[]> view;
+
+    TicketViewUpdater(ObjectReader reader, TicketChanges changes) {
+        this.reader = reader;
+        this.changes = changes;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        view = context.getStateStore(VIEW);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String id = record.key();
+        if (id == null) {
+            return;
+        }
+        TicketState previous = read(view.get(ViewKeys.ticket(id)));
+        TicketState next = read(record.value());
+        if (next == null && record.value() != null) {
+            return;
+        }
+        // A replayed or reordered record of the topic never takes the view back.
+        if (previous != null && next != null && next.revision() <= previous.revision()) {
+            return;
+        }
+        List<String> before = previous == null ? List.of() : ViewKeys.indexEntries(previous);
+        List<String> after = next == null ? List.of() : ViewKeys.indexEntries(next);
+        Set<String> kept = new HashSet<>(before);
+        kept.retainAll(after);
+        before.stream().filter(key -> !kept.contains(key)).forEach(view::delete);
+        after.stream().filter(key -> !kept.contains(key)).forEach(key -> view.put(key, new byte[0]));
+        if (previous != null) {
+            add(ViewKeys.count(previous.status(), ViewKeys.typeOf(previous)), -1);
+        }
+        if (next != null) {
+            add(ViewKeys.count(next.status(), ViewKeys.typeOf(next)), 1);
+            view.put(ViewKeys.ticket(id), record.value());
+        } else {
+            view.delete(ViewKeys.ticket(id));
+        }
+        changes.changed(id, next);
+    }
+
+    private void add(String counter, long delta) {
+        byte[] known = view.get(counter);
+        long value = (known == null ? 0 : ByteBuffer.wrap(known).getLong()) + delta;
+        if (value == 0) {
+            view.delete(counter);
+        } else {
+            view.put(counter, ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+        }
+    }
+
+    private TicketState read(byte[] json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return reader.readValue(json);
+        } catch (IOException e) {
+            // Only the state machine writes the topic: an unreadable value is a bug to see, not a reason to stop.
+            Log.errorf("Unreadable ticket state skipped: %s", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.ticketflow.worker.callback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.ticketflow.contract.CallbackDelivery;
+import io.ticketflow.contract.TicketResult;
+import io.ticketflow.contract.TicketState;
+import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.processing.WorkerIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Calls back the decided terminal states of ticket-state, what the API says about a ticket, rather than what a worker
+ * reported: a ticket cancelled while its handler ran is called back CANCELLED. Every instance reads the topic in one
+ * group, so each decision is called back by one of them, up to {@code ticketflow.callbacks.max-concurrent} at once.
+ *
+ * <p>How the delivery went is published as a report on ticket-results, the decided outcome again with its
+ * {@code callback}; the state machine records it on the state, and that next state record, carrying the callback,
+ * starts none. A state record is acked once its report is durable: a worker that dies before leaves the decision to
+ * the next one, which posts it again (at least once).
+ */
+@ApplicationScoped
+public class StateCallbacks {
+
+    private final ObjectReader reader;
+    private final Callbacks callbacks;
+    private final WorkerIdentity worker;
+    private final CallbackConfig config;
+
+    StateCallbacks(ObjectMapper mapper, Callbacks callbacks, WorkerIdentity worker, CallbackConfig config) {
+        this.reader = mapper.readerFor(TicketState.class);
+        this.callbacks = callbacks;
+        this.worker = worker;
+        this.config = config;
+    }
+
+    @Incoming("ticket-state")
+    @Outgoing("callback-outcomes")
+    public Multi<Message<TicketResult>> callBack(Multi<Message<byte[]>> states) {
+        // A failure must not end the stream: that would stop every callback of this instance.
+        return states.onItem().transformToUni(state -> Uni.createFrom().deferred(() -> handle(state))
+                        .onFailure().recoverWithUni(failure -> nacked(state, failure)))
+                .merge(config.maxConcurrent());
+    }
+
+    private Uni<Message<TicketResult>> handle(Message<byte[]> incoming) {
+        Optional<TicketState> decision = read(incoming).filter(StateCallbacks::awaitsCallback);
+        if (decision.isEmpty()) {
+            return Uni.createFrom().completionStage(incoming::ack).onItem().transform(acked -> null);
+        }
+        TicketState state = decision.get();
+        // The report carries the state record's ack: it is acked once the report is written.
+        return callbacks.deliver(state)
+                .map(delivery -> Keyed.message(incoming.withPayload(outcome(state, delivery)), state.id()));
+    }
+
+    /** A terminal decision with somewhere to call; one that carries {@code callback} records a delivery made already. */
+    private static boolean awaitsCallback(TicketState state) {
+        return state.isTerminal() && state.callbackUrl() != null && state.callback() == null;
+    }
+
+    /** The state machine accepts it only as the callback of this decision: same status, same attempt. */
+    private TicketResult outcome(TicketState state, CallbackDelivery delivery) {
+        String reporter = state.worker() == null ? worker.name() : state.worker();
+        return new TicketResult(state.id(), state.status(), state.attempt(), state.result(), state.error(),
+                state.startedAt(), state.finishedAt(), reporter, null, delivery);
+    }
+
+    /** A record this worker cannot read is skipped: one bad record must not stop every callback. */
+    private Optional<TicketState> read(Message<byte[]> incoming) {
+        byte[] value = incoming.getPayload();
+        if (value == null) {
+            Log.debugf("Skipping the tombstone of ticket %s", key(incoming));
+            return Optional.empty();
+        }
+        try {
+            TicketState state = reader.readValue(value);
+            if (state != null && state.id() != null && !state.id().isBlank() && state.status() != null) {
+                return Optional.of(state);
+            }
+            Log.warnf("Skipping a ticket state without id or status (key %s)", key(incoming));
+        } catch (IOException e) {
+            Log.warnf("Skipping an unreadable ticket state (key %s): %s", key(incoming), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Through the channel's failure strategy (ignore: logged, then acked); null lets the stream go on without an item. */
+    private static Uni<Message<TicketResult>> nacked(Message<byte[]> incoming, Throwable failure) {
+        return Uni.createFrom().completionStage(() -> incoming.nack(failure)).onItem().transform(ignored -> null);
+    }
+
+    private static Object key(Message<byte[]> incoming) {
+        return incoming.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey)
+                .orElse(null);
+    }
+}
