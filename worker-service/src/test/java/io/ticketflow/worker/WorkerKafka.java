@@ -7,6 +7,7 @@ import io.ticketflow.contract.TicketCommand;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
+import io.ticketflow.contract.TicketState;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.testing.ContractSchemas;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,8 +31,8 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker's topics as a test sees them: it writes tickets and commands and reads, from the beginning, every
- * result, scheduled retry and dead letter. The broker is shared by all test classes of the JVM, so callers pick ids no other test uses. Create it
+ * The worker's topics as a test sees them: it writes tickets, commands and decided states (standing in for the state
+ * machine) and reads, from the beginning, every result, scheduled retry and dead letter. The broker is shared by all test classes of the JVM, so callers pick ids no other test uses. Create it
  * once the application runs (in a test, not a static initializer): it reads the broker address from its config.
  */
 public final class WorkerKafka implements AutoCloseable {
@@ -63,7 +64,19 @@ public final class WorkerKafka implements AutoCloseable {
 
     public void cancel(String ticketId) {
         sendAll(List.of(new ProducerRecord<>(Topics.COMMANDS, ticketId,
-                json(TicketCommand.cancel(ticketId, Instant.now())).getBytes(StandardCharsets.UTF_8))));
+                json(TicketCommand.cancel(ticketId, Instant.now(), uniqueId("cancel"))).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Writes a decided state, keyed by its ticket id, as the state machine would. */
+    public RecordMetadata decide(TicketState state) {
+        return sendAll(List.of(new ProducerRecord<>(Topics.STATE, state.id(), stateJson(state)))).getFirst();
+    }
+
+    /** The value of a decided state's record, checked against the schema. */
+    public static byte[] stateJson(TicketState state) {
+        String json = json(state);
+        ContractSchemas.assertValidState(json);
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
@@ -88,6 +101,11 @@ public final class WorkerKafka implements AutoCloseable {
     /** Every result of the ticket in the order written, once one of them matches; each checked against the schema. */
     public List<TicketResult> awaitResult(String ticketId, Predicate<TicketResult> wanted) {
         await().atMost(PATIENCE).until(() -> resultsOf(Set.of(ticketId)).map(WorkerKafka::parse).anyMatch(wanted));
+        return checked(Set.of(ticketId));
+    }
+
+    /** The results of the ticket written so far, in order; each checked against the schema. */
+    public List<TicketResult> results(String ticketId) {
         return checked(Set.of(ticketId));
     }
 

@@ -9,6 +9,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ticketflow.state")
 public interface StateConfig {
 
+    /**
+     * Where this instance keeps its stores on disk (Kafka Streams' {@code state.dir}). Default:
+     * {@code ${java.io.tmpdir}/ticketflow-producer-<http port>}; two instances on one machine need two directories, and
+     * a production instance a persistent volume, so that a restart resumes instead of rebuilding.
+     */
+    java.util.Optional<String> dir();
+
     /** How often the state machine looks for tickets past {@code ticketflow.tickets.retention} and forgets them. */
     @WithDefault("1M")
     Duration sweepInterval();

@@ -46,4 +46,9 @@ public class TicketChanges {
     int watchedTickets() {
         return byId.size();
     }
+
+    /** Whether anyone waits for this ticket: listeners must leave when their wait ends. */
+    public boolean isWatched(String id) {
+        return byId.containsKey(id);
+    }
 }

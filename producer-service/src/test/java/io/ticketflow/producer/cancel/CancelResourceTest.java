@@ -8,6 +8,7 @@ import io.ticketflow.contract.TicketCommand;
 import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketResult;
+import io.ticketflow.contract.TicketState;
 import io.ticketflow.contract.TicketStatus;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.producer.TicketFixtures;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -36,7 +39,7 @@ class CancelResourceTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Test
-    void aQueuedTicketIsCancelledAtOnceForEveryInstanceAndEveryWorker() throws Exception {
+    void aQueuedTicketIsDecidedCancelledAndTheCommandReachesEveryWorker() throws Exception {
         String id = TicketFixtures.submitEcho();
 
         given().delete("/tickets/" + id)
@@ -50,12 +53,14 @@ class CancelResourceTest {
                 TicketFixtures.firstRecordWithKey(Topics.COMMANDS, id).value(), TicketCommand.class);
         assertThat(command.command()).isEqualTo(TicketCommand.Type.CANCEL);
         assertThat(command.ticketId()).isEqualTo(id);
-        ConsumerRecord<String, String> result = TicketFixtures.firstRecordWithKey(Topics.RESULTS, id);
-        ContractSchemas.assertValidResult(result.value());
-        TicketResult cancelled = TicketJson.mapper().readValue(result.value(), TicketResult.class);
-        assertThat(cancelled.status()).isEqualTo(TicketStatus.CANCELLED);
-        assertThat(cancelled.attempt()).isZero();
-        assertThat(cancelled.worker()).startsWith("producer:");
+        assertThat(command.requestId()).isNotBlank();
+        // The producer writes requests only: no result of its own.
+        assertThat(TicketFixtures.recordsWithKey(Topics.RESULTS, id)).isEmpty();
+        ConsumerRecord<String, String> decided = TicketFixtures.recordsWithKey(Topics.STATE, id).getLast();
+        ContractSchemas.assertValidState(decided.value());
+        TicketState state = TicketJson.mapper().readValue(decided.value(), TicketState.class);
+        assertThat(state.status()).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(state.cancellation()).isEqualTo(command.requestId());
         given().get("/tickets/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
@@ -78,7 +83,7 @@ class CancelResourceTest {
     }
 
     @Test
-    void aRunningTicketIsLeftToItsWorkerWhichReportsTheCancellation() throws Exception {
+    void aRunningTicketIsCancelledAndItsWorkersLaterOutcomeIgnored() {
         String id = TicketFixtures.submitEcho();
         TicketFixtures.publishResult(TicketResult.running(id, 1, STARTED, "worker-1"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
@@ -86,14 +91,21 @@ class CancelResourceTest {
 
         given().delete("/tickets/" + id)
                 .then().statusCode(202)
-                .body("status", equalTo("RUNNING"));
-        TicketCommand command = TicketJson.mapper().readValue(
-                TicketFixtures.firstRecordWithKey(Topics.COMMANDS, id).value(), TicketCommand.class);
-        assertThat(command.command()).isEqualTo(TicketCommand.Type.CANCEL);
+                .body("status", equalTo("CANCELLED"))
+                .body("attempt", equalTo(1));
 
-        TicketFixtures.publishResult(TicketResult.cancelled(id, 1, "cancelled by client", STARTED, "worker-1"));
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
-                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("worker", equalTo("worker-1")));
+        // The handler finished before its worker read the command: its report loses to the decision.
+        TicketFixtures.publishResult(TicketResult.succeeded(id, 1, JsonNodeFactory.instance.textNode("late"), STARTED,
+                STARTED.plusSeconds(1), "worker-1"));
+        String marker = TicketFixtures.submitEcho();
+        TicketFixtures.publishResult(TicketResult.succeeded(marker, 1, JsonNodeFactory.instance.textNode("ok"), STARTED,
+                STARTED.plusSeconds(1), "worker-1"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + marker)
+                .then().statusCode(200).body("status", equalTo("SUCCEEDED")));
+        given().get("/tickets/" + id).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("$", not(hasKey("result")));
+        given().delete("/tickets/" + id).then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test

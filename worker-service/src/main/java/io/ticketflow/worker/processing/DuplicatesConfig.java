@@ -11,14 +11,15 @@ public interface DuplicatesConfig {
 
     /**
      * How long after it settled an attempt is still known here. Duplicates written by racing producers arrive
-     * together; the rest are records redelivered after a rebalance, from at most one commit interval plus the longest
-     * ticket back. An attempt in flight is remembered for as long as it runs, whatever this says.
+     * together; records redelivered after a rebalance reach back to the oldest ticket then unfinished, so about
+     * {@code ticketflow.worker.max-timeout}: keep this above it. An attempt in flight is remembered for as long as it
+     * runs, whatever this says.
      */
     @WithDefault("1H")
     Duration rememberFor();
 
     /**
-     * Upper bound of settled attempts remembered (about 150 bytes each); beyond it some are forgotten before their
+     * Upper bound of settled attempts remembered (a few hundred bytes each); beyond it some are forgotten before their
      * time. Attempts in flight do not count: they are never forgotten.
      */
     @WithDefault("100000")

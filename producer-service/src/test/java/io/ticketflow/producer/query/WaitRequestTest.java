@@ -1,4 +1,4 @@
-package io.ticketflow.producer.status;
+package io.ticketflow.producer.query;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

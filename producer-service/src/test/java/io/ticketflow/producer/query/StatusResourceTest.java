@@ -1,4 +1,4 @@
-package io.ticketflow.producer.status;
+package io.ticketflow.producer.query;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.TestResourceScope;
@@ -10,6 +10,7 @@ import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.producer.TicketFixtures;
+import io.ticketflow.producer.state.TicketChanges;
 import io.ticketflow.testing.KafkaBrokerResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class StatusResourceTest {
     private static final Instant STARTED = Instant.parse("2026-01-01T10:00:00Z");
 
     @Inject
-    TicketStore store;
+    TicketChanges changes;
 
     @Test
     void followsTheResultsWorkersPublish() {
@@ -60,7 +61,7 @@ class StatusResourceTest {
         long asked = System.nanoTime();
         CompletableFuture<Response> poll =
                 CompletableFuture.supplyAsync(() -> given().get("/tickets/" + id + "?wait=30s"));
-        await().atMost(PATIENCE).until(() -> store.isWatched(id));
+        await().atMost(PATIENCE).until(() -> changes.isWatched(id));
 
         TicketFixtures.publishResult(succeeded(id));
         Response answer = poll.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS);
@@ -68,7 +69,7 @@ class StatusResourceTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.<String>path("status")).isEqualTo("SUCCEEDED");
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(30));
-        await().atMost(PATIENCE).until(() -> !store.isWatched(id));
+        await().atMost(PATIENCE).until(() -> !changes.isWatched(id));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.ticketflow.producer.status;
+package io.ticketflow.producer.query;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
