@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +16,7 @@ final class LocalHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
+    private final Map<String, AtomicInteger> callsByPath = new ConcurrentHashMap<>();
 
     LocalHttpServer() {
         try {
@@ -23,6 +26,7 @@ final class LocalHttpServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             calls.incrementAndGet();
+            callsByPath.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger()).incrementAndGet();
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -39,6 +43,12 @@ final class LocalHttpServer implements AutoCloseable {
 
     int calls() {
         return calls.get();
+    }
+
+    /** How many calls reached {@code path} so far: how often a ticket calling it was executed. */
+    int calls(String path) {
+        AtomicInteger counted = callsByPath.get(path);
+        return counted == null ? 0 : counted.get();
     }
 
     @Override

@@ -30,6 +30,8 @@ final class ServiceConfiguration {
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
     private static final Pattern PROJECT_ARTIFACT = Pattern.compile("<artifactId>ticketflow-([\\w-]+)</artifactId>");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
+    /** {@code ${name}} or {@code ${name:default}}, the default without nested expressions. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
     private static final Pattern MEMBER = Pattern.compile("^\\s*[\\w<>,.?\\[\\] ]+\\s+(\\w+)\\(\\);", Pattern.MULTILINE);
     /** In increasing precedence: a module's defaults, then its application.properties. */
     private static final List<String> PROPERTY_FILES = List.of(
@@ -54,7 +56,31 @@ final class ServiceConfiguration {
      */
     Optional<String> value(String property, Map<String, String> environment) {
         return Optional.ofNullable(environment.get(environmentName(property)))
-                .or(() -> Optional.ofNullable(properties.getProperty(property)));
+                .or(() -> Optional.ofNullable(properties.getProperty(property)))
+                .map(value -> expand(value, environment, 0));
+    }
+
+    /**
+     * Expands {@code ${name}} and {@code ${name:default}} as SmallRye Config does, such as
+     * {@code ${ticketflow.tickets.retention:7D}}: the named property's value, else the default.
+     */
+    private String expand(String value, Map<String, String> environment, int depth) {
+        if (depth > 10) {
+            throw new IllegalStateException("Property expressions nested too deep: " + value);
+        }
+        Matcher expression = EXPRESSION.matcher(value);
+        StringBuilder expanded = new StringBuilder();
+        while (expression.find()) {
+            String name = expression.group(1);
+            String fallback = expression.group(2);
+            String resolved = Optional.ofNullable(environment.get(environmentName(name)))
+                    .or(() -> Optional.ofNullable(properties.getProperty(name)))
+                    .or(() -> Optional.ofNullable(fallback))
+                    .orElseThrow(() -> new IllegalStateException("No value for ${" + name + "} in " + value));
+            expression.appendReplacement(expanded, Matcher.quoteReplacement(expand(resolved, environment, depth + 1)));
+        }
+        expression.appendTail(expanded);
+        return expanded.toString();
     }
 
     /** Whether setting the environment variable {@code variable} sets a property this service reads. */

@@ -34,7 +34,7 @@ public final class BenchmarkMain {
                     new Listed("S2", "I/O concurrency: delay tickets", new IoConcurrencyScenario()),
                     new Listed("S3", "REST submit: closed-loop POST /tickets", new RestSubmitScenario()),
                     new Listed("S4", "end-to-end latency: echo tickets at a fixed rate", new EndToEndLatencyScenario()),
-                    new Listed("S5", "memory: producer view and worker in flight", new MemoryScenario()))
+                    new Listed("S5", "memory and restart: producer ticket state, worker in flight", new MemoryScenario()))
             .collect(Collectors.toMap(Listed::id, Function.identity()));
 
     private record Listed(String id, String title, Scenario scenario) {

@@ -26,10 +26,18 @@ import java.util.Set;
  * @param duration         S3, S4: how long the measured load lasts
  * @param rate             S4: tickets per second, open loop
  * @param kafkaLatencyRuns S4: messages of Kafka's EndToEndLatency tool
- * @param viewTickets      S5: tickets in the producer's status view
+ * @param stateTickets     S5: tickets held at the first point, loaded through the state machine (tickets + results)
+ * @param stateMaxTickets  S5: tickets held at the largest point (the restart figures are taken there)
+ * @param stateLoad        S5: how the tickets beyond the first point are loaded
+ * @param machineBudget    S5, with {@code --state-load auto}: the longest the state machine may take for them, at the
+ *                         throughput measured at the first point, before they are written straight to ticket-state
+ * @param resultBytes      S5: the size of each ticket's SUCCEEDED result (JSON)
  * @param parkedTickets    S5: delay tickets held in flight by the worker
  * @param parkedDelay      S5: their delay
  * @param profile          record the services with JFR while measured and summarize the hot spots
+ * @param beforeProducerJar S3, S4: another producer build (e.g. round one) run the same way in the same run, as the
+ *                         "before" of the figures; {@code null} for none
+ * @param beforeLabel      what the before build is called in the table
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -44,15 +52,31 @@ public record BenchmarkOptions(
         Duration duration,
         int rate,
         int kafkaLatencyRuns,
-        int viewTickets,
+        int stateTickets,
+        int stateMaxTickets,
+        StateLoad stateLoad,
+        Duration machineBudget,
+        int resultBytes,
         int parkedTickets,
         Duration parkedDelay,
         boolean profile,
         Path producerJar,
+        Path beforeProducerJar,
+        String beforeLabel,
         Path workerJar,
         Path baselineJar,
         Path outputDir,
         Path resultsFile) {
+
+    /** How S5 loads the tickets beyond its first point. */
+    public enum StateLoad {
+        /** Through the state machine if it would take at most the budget at the rate measured, else {@link #DIRECT}. */
+        AUTO,
+        /** Tickets and SUCCEEDED results, decided by the state machine: the path tickets really take. */
+        MACHINE,
+        /** Decided states written straight to ticket-state (the view's topic): the state machine decides nothing. */
+        DIRECT
+    }
 
     static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5");
 
@@ -71,11 +95,21 @@ public record BenchmarkOptions(
                   --duration SECONDS      S3/S4 measured load                      (default 20, smoke 2)
                   --rate N                S4 tickets per second                    (default 500)
                   --kafka-latency-runs N  S4 messages of Kafka's EndToEndLatency   (default 5000, smoke 500)
-                  --view-tickets N        S5 tickets in the producer's view        (default 1000000, smoke 10000)
+                  --state-tickets N       S5 tickets held at the first point, loaded through the state machine
+                                                                           (default 1000000, smoke 2000)
+                  --state-max-tickets N   S5 tickets held at the largest point; restarts are measured there
+                                                                           (default 5000000, smoke 5000)
+                  --state-load MODE       S5 how tickets beyond the first point are loaded: machine (tickets +
+                                          results), direct (decided states straight to ticket-state), or auto
+                                          (machine if it fits --machine-budget)  (default auto, smoke direct)
+                  --machine-budget SECONDS  S5 auto: longest the state machine may take for them (default 600)
+                  --result-bytes N        S5 size of each ticket's SUCCEEDED result (default 1024)
                   --parked-tickets N      S5 tickets in flight in the worker       (default 5000, smoke 500)
                   --parked-delay SECONDS  S5 delay of those tickets                (default 20, smoke 5)
                   --profile               JFR-record the measured services, print their hot spots
                   --producer-jar, --worker-jar, --baseline-jar PATH   the packaged apps (quarkus-run.jar)
+                  --before-producer-jar PATH  S3/S4 also run against this producer build, as the "before"
+                  --before-label TEXT     what the before build is called          (default "before")
                   --output DIR            logs and recordings                      (default target/benchmark)
                   --results FILE          the JSON report                          (default target/benchmark-results.json)
                 """;
@@ -112,11 +146,17 @@ public record BenchmarkOptions(
                 read.seconds("duration", smoke ? 2 : 20),
                 read.integer("rate", 500),
                 read.integer("kafka-latency-runs", smoke ? 500 : 5_000),
-                read.integer("view-tickets", smoke ? 10_000 : 1_000_000),
+                read.integer("state-tickets", smoke ? 2_000 : 1_000_000),
+                read.integer("state-max-tickets", smoke ? 5_000 : 5_000_000),
+                read.choice("state-load", StateLoad.class, smoke ? StateLoad.DIRECT : StateLoad.AUTO),
+                read.seconds("machine-budget", 600),
+                read.integer("result-bytes", 1_024),
                 read.integer("parked-tickets", smoke ? 500 : 5_000),
                 read.seconds("parked-delay", smoke ? 5 : 20),
                 profile,
                 read.path("producer-jar", "producer-service/target/quarkus-app/quarkus-run.jar"),
+                read.path("before-producer-jar", null),
+                read.text("before-label", "before"),
                 read.path("worker-jar", "worker-service/target/quarkus-app/quarkus-run.jar"),
                 read.path("baseline-jar", "benchmarks/baseline-app/target/quarkus-app/quarkus-run.jar"),
                 read.path("output", "target/benchmark"),
@@ -140,10 +180,19 @@ public record BenchmarkOptions(
         out.put("durationSeconds", duration.toSeconds());
         out.put("rate", rate);
         out.put("kafkaLatencyRuns", kafkaLatencyRuns);
-        out.put("viewTickets", viewTickets);
+        out.put("stateTickets", stateTickets);
+        out.put("stateMaxTickets", stateMaxTickets);
+        out.put("stateLoad", stateLoad.name().toLowerCase(Locale.ROOT));
+        out.put("machineBudgetSeconds", machineBudget.toSeconds());
+        out.put("resultBytes", resultBytes);
         out.put("parkedTickets", parkedTickets);
         out.put("parkedDelaySeconds", parkedDelay.toSeconds());
         out.put("profile", profile);
+        out.put("producerJar", producerJar.toString());
+        if (beforeProducerJar != null) {
+            out.put("beforeProducerJar", beforeProducerJar.toString());
+            out.put("beforeLabel", beforeLabel);
+        }
         return out;
     }
 
@@ -175,9 +224,32 @@ public record BenchmarkOptions(
             return Duration.ofSeconds(integer(name, fallback));
         }
 
+        /** @param fallback the default, or {@code null} for none */
         Path path(String name, String fallback) {
             String value = take(name);
+            if (value == null && fallback == null) {
+                return null;
+            }
             return Path.of(value == null ? fallback : value).toAbsolutePath();
+        }
+
+        String text(String name, String fallback) {
+            String value = take(name);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+            String value = take(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--" + name + " is one of "
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()
+                        + ", not '" + value + "'");
+            }
         }
 
         List<String> scenarios() {

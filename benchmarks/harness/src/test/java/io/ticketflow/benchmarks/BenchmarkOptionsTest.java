@@ -15,7 +15,11 @@ class BenchmarkOptionsTest {
 
         assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5");
         assertThat(options.tickets()).isEqualTo(50_000);
-        assertThat(options.viewTickets()).isEqualTo(1_000_000);
+        assertThat(options.stateTickets()).isEqualTo(1_000_000);
+        assertThat(options.stateMaxTickets()).isEqualTo(5_000_000);
+        assertThat(options.stateLoad()).isEqualTo(BenchmarkOptions.StateLoad.AUTO);
+        assertThat(options.resultBytes()).isEqualTo(1_024);
+        assertThat(options.beforeProducerJar()).isNull();
         assertThat(options.parkedTickets()).isEqualTo(5_000);
         assertThat(options.rate()).isEqualTo(500);
     }
@@ -26,9 +30,22 @@ class BenchmarkOptionsTest {
 
         assertThat(options.smoke()).isTrue();
         assertThat(options.tickets()).isEqualTo(3_000);
-        assertThat(options.viewTickets()).isEqualTo(10_000);
+        assertThat(options.stateTickets()).isEqualTo(2_000);
+        assertThat(options.stateLoad()).isEqualTo(BenchmarkOptions.StateLoad.DIRECT);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.scenarios()).containsExactly("S2", "S1");
+    }
+
+    @Test
+    void takesABeforeProducerAndAStateLoadMode() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--before-producer-jar", "/tmp/round1/quarkus-run.jar",
+                "--before-label", "round one", "--state-load", "Machine", "--state-max-tickets", "1,000");
+
+        assertThat(options.beforeProducerJar()).hasToString("/tmp/round1/quarkus-run.jar");
+        assertThat(options.beforeLabel()).isEqualTo("round one");
+        assertThat(options.stateLoad()).isEqualTo(BenchmarkOptions.StateLoad.MACHINE);
+        assertThat(options.stateMaxTickets()).isEqualTo(1_000);
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--state-load", "fast")).hasMessageContaining("direct");
     }
 
     @Test

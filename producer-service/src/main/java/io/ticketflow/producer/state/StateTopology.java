@@ -1,7 +1,8 @@
 package io.ticketflow.producer.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerializer;
 import io.ticketflow.contract.TicketEvent;
 import io.ticketflow.contract.TicketState;
 import io.ticketflow.topics.RetentionConfig;
@@ -55,8 +56,8 @@ public class StateTopology {
     @Produces
     Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<TicketState> states = new ObjectMapperSerde<>(TicketState.class, mapper);
-        Serde<TicketEvent> events = new ObjectMapperSerde<>(TicketEvent.class, mapper);
+        Serde<TicketState> states = json(TicketState.class);
+        Serde<TicketEvent> events = json(TicketEvent.class);
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         EventReaders readers = new EventReaders(mapper);
 
@@ -94,5 +95,12 @@ public class StateTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("ticket-state"),
                 () -> new TicketViewUpdater(mapper.readerFor(TicketState.class), changes));
         return builder.build();
+    }
+
+    private <T> Serde<T> json(Class<T> type) {
+        ObjectMapperSerializer<T> serializer = new ObjectMapperSerializer<>(mapper);
+        // A null is a tombstone (an expired ticket), not the JSON text "null".
+        serializer.configure(Map.of(ObjectMapperSerializer.NULL_AS_NULL_CONFIG, "true"), false);
+        return Serdes.serdeFrom(serializer, new ObjectMapperDeserializer<>(type, mapper));
     }
 }

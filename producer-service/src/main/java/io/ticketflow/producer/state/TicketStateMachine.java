@@ -1,5 +1,6 @@
 package io.ticketflow.producer.state;
 
+import io.quarkus.logging.Log;
 import io.ticketflow.contract.TicketEvent;
 import io.ticketflow.contract.TicketLifecycle;
 import io.ticketflow.contract.TicketState;
@@ -74,6 +75,9 @@ final class TicketStateMachine extends ContextualProcessor<String, TicketEvent, 
             byUpdate.delete(entry.key);
             decisions.delete(entry.value);
             context().forward(new Record<>(entry.value, (TicketState) null, now));
+        }
+        if (!expired.isEmpty()) {
+            Log.infof("Forgot %d tickets unchanged since before %s (ticketflow.tickets.retention)", expired.size(), cutoff);
         }
     }
 

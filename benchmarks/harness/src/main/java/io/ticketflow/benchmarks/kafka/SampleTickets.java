@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ticketflow.benchmarks.rig.Progress;
 import io.ticketflow.contract.TicketRecord;
@@ -8,11 +9,15 @@ import io.ticketflow.contract.TicketResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
 /** The tickets the scenarios use, as the producer service would write them: a random UUID id, submittedAt now. */
 public final class SampleTickets {
+
+    private static final String EMPTY_RESULT = "{\"text\":\"\"}";
+    private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private SampleTickets() {
     }
@@ -30,6 +35,24 @@ public final class SampleTickets {
     /** The terminal result the worker writes for an echo ticket. */
     public static TicketResult succeeded(TicketRecord ticket) {
         return TicketResult.succeeded(ticket.id(), 1, ticket.payload(), ticket.submittedAt(), Instant.now(), "benchmark");
+    }
+
+    /** The terminal result the worker writes for a ticket, with this result. */
+    public static TicketResult succeeded(TicketRecord ticket, JsonNode result) {
+        return TicketResult.succeeded(ticket.id(), 1, result, ticket.submittedAt(), Instant.now(), "benchmark");
+    }
+
+    /**
+     * A handler's result of {@code bytes} bytes of JSON ({@code {"text":"..."}}), its text different for every
+     * {@code n} (no store or log can shrink it by finding repeats).
+     */
+    public static JsonNode result(int n, int bytes) {
+        SplittableRandom random = new SplittableRandom(n);
+        char[] text = new char[Math.max(0, bytes - EMPTY_RESULT.length())];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = LETTERS.charAt(random.nextInt(LETTERS.length()));
+        }
+        return JsonNodeFactory.instance.objectNode().put("text", new String(text));
     }
 
     /** Writes {@code count} tickets to {@code topic}, keyed by id, and returns their ids once all are acknowledged. */

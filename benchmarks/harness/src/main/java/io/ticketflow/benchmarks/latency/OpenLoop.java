@@ -72,8 +72,12 @@ final class OpenLoop {
      * warm-up ticket is finished: while the services' JIT is still cold they fall behind the rate, and the queue
      * built then would otherwise be measured as the steady state's latency.
      */
-    static Outcome run(URI base, int rate, Duration warmup, Duration duration, Progress.Ticker ticker, Duration stall)
-            throws InterruptedException {
+    /**
+     * @param measuredStarts run just before the first measured ticket is due
+     * @param measuredEnds   run once every measured ticket is terminal
+     */
+    static Outcome run(URI base, int rate, Duration warmup, Duration duration, Progress.Ticker ticker, Duration stall,
+            Runnable measuredStarts, Runnable measuredEnds) throws InterruptedException {
         if (warmup.isPositive()) {
             OpenLoop warming = new OpenLoop(base, rate, warmup, Duration.ZERO);
             warming.drive("warm-up", ticker, stall);
@@ -83,7 +87,9 @@ final class OpenLoop {
             }
         }
         OpenLoop loop = new OpenLoop(base, rate, Duration.ZERO, duration);
+        measuredStarts.run();
         loop.drive("measured", ticker, stall);
+        measuredEnds.run();
         int measured = loop.totalTickets - loop.warmupTickets;
         long firstDue = loop.startNanos + loop.warmupTickets * loop.periodNanos;
         double finishedRate = measured / Math.max(1e-3, (loop.lastFinishedNanos.get() - firstDue) / 1e9);

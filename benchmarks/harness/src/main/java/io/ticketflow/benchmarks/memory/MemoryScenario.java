@@ -2,7 +2,6 @@ package io.ticketflow.benchmarks.memory;
 
 import io.ticketflow.benchmarks.Scenario;
 import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
-import io.ticketflow.benchmarks.kafka.RecordWriter;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
@@ -11,7 +10,6 @@ import io.ticketflow.benchmarks.rig.ProcessProbe;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.rig.WorkerSettings;
-import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
@@ -19,58 +17,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * S5: (a) the producer's heap per ticket held in its status view: a view of V finished tickets (ticket and result
- * records written straight to Kafka) against an empty one, each measured after full GCs once the producer is ready,
- * which it is only when caught up; (b) the worker's resident memory with K delay tickets in flight against the idle
- * worker. Each part on a broker of its own.
+ * S5: (a) the producer's ticket state ({@link ProducerState}): heap after full GCs and disk per ticket with 0, 1 M and
+ * 5 M tickets held, the state machine's throughput, and how long a restart and a rebuild from empty take; (b) the
+ * worker's resident memory with K delay tickets in flight against the idle worker. Each part on a broker of its own.
  */
 public final class MemoryScenario implements Scenario {
 
-    /** Room for a large view: the figure is what it holds, not whether a default heap fits it. */
-    private static final String VIEW_HEAP = "4g";
-    private static final Duration CATCH_UP = Duration.ofMinutes(15);
     private static final Duration STALL = Duration.ofSeconds(90);
     private static final double MIB = 1024 * 1024;
 
     @Override
     public void run(ScenarioContext context) throws Exception {
-        producerView(context);
+        ProducerState.run(context);
         workerInFlight(context);
-    }
-
-    private static void producerView(ScenarioContext context) {
-        int tickets = context.options().viewTickets();
-        try (Rig rig = context.openRig()) {
-            BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-            PackagedService empty = rig.startProducer(VIEW_HEAP, CATCH_UP);
-            long emptyHeap = ProcessProbe.heapUsedAfterGc(empty.pid());
-            rig.stop(empty);
-
-            context.say("preloading %,d finished tickets (a ticket and a SUCCEEDED result each)", tickets);
-            try (RecordWriter writer = new RecordWriter(rig.bootstrapServers())) {
-                var ticker = context.ticker();
-                for (int i = 0; i < tickets; i++) {
-                    TicketRecord ticket = SampleTickets.echo(i);
-                    writer.send(Topics.TICKETS, ticket.id(), ticket);
-                    writer.send(Topics.RESULTS, ticket.id(), SampleTickets.succeeded(ticket));
-                    int written = i + 1;
-                    ticker.tick(() -> "preloading: %,d / %,d tickets".formatted(written, tickets));
-                }
-                writer.flush();
-            }
-            long start = System.nanoTime();
-            PackagedService full = rig.startProducer(VIEW_HEAP, CATCH_UP);
-            double catchUpSeconds = (System.nanoTime() - start) / 1e9;
-            long fullHeap = ProcessProbe.heapUsedAfterGc(full.pid());
-
-            context.report(context.figure("producer heap after GC, %,d tickets in view".formatted(tickets), "MiB",
-                            fullHeap / MIB)
-                    .against("empty view", emptyHeap / MIB));
-            context.report(context.figure("producer heap per ticket in view", "B", (fullHeap - emptyHeap) / (double) tickets)
-                    .targeting(Target.atMost(1_024)));
-            context.report(context.figure("producer start until caught up, %,d records".formatted(2L * tickets),
-                    "records/s", 2.0 * tickets / catchUpSeconds));
-        }
     }
 
     private static void workerInFlight(ScenarioContext context) {

@@ -32,7 +32,7 @@ public final class ProcessProbe {
     }
 
     /** User plus system CPU time of the whole process (all its threads), in seconds. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
         // Fields after the command name, which is in parentheses and may contain spaces.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -3,17 +3,25 @@ package io.ticketflow.benchmarks.rig;
 import io.ticketflow.kafka.local.LocalKafkaBroker;
 import io.ticketflow.process.PackagedService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One scenario's system under test: a local broker of its own and the processes started on it (services, baseline
- * app). Closing it stops them all and deletes the broker's data.
+ * app). Every producer gets a fresh state directory (its Kafka Streams stores) under the output directory. Closing it
+ * stops them all and deletes the broker's data and the producers' state directories.
  */
 public final class Rig implements AutoCloseable {
 
@@ -25,6 +33,8 @@ public final class Rig implements AutoCloseable {
     private final LocalKafkaBroker broker;
     private final long brokerPid;
     private final Deque<PackagedService> running = new ArrayDeque<>();
+    private final List<Path> stateDirs = new ArrayList<>();
+    private int stateDirsMade;
 
     Rig(ScenarioContext context) {
         this.context = context;
@@ -45,9 +55,103 @@ public final class Rig implements AutoCloseable {
         return start("worker", context.options().workerJar(), SERVICE_HEAP, config, READY_TIMEOUT);
     }
 
-    /** @param readyTimeout how long it may take to catch its status view up with the topics */
+    /**
+     * The producer under test (the {@code --producer-jar} build), on a fresh state directory.
+     *
+     * @param readyTimeout how long it may take to restore its state stores and be ready
+     */
     public PackagedService startProducer(String maxHeap, Duration readyTimeout) {
-        return start("producer", context.options().producerJar(), maxHeap, Map.of(), readyTimeout);
+        return startProducer(context.options().producerJar(), "producer", maxHeap, readyTimeout);
+    }
+
+    /** A producer of some build (the one under test, or the before build), on a fresh state directory. */
+    public PackagedService startProducer(Path jar, String name, String maxHeap, Duration readyTimeout) {
+        return start(name, jar, maxHeap, Map.of("ticketflow.state.dir", freshStateDir().toString()), readyTimeout);
+    }
+
+    /**
+     * Starts the producer under test on this state directory without waiting for it to be ready: for scenarios that
+     * watch how it gets there.
+     */
+    public PackagedService launchProducer(String maxHeap, Path stateDir) {
+        Path log = context.logFile("producer");
+        context.say("starting producer on state directory %s", stateDir);
+        PackagedService process = PackagedService.launch("producer", context.options().producerJar(),
+                PackagedService.freePort(), List.of("-Xmx" + maxHeap),
+                Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "ticketflow.state.dir", stateDir.toString()),
+                log);
+        running.push(process);
+        return process;
+    }
+
+    /** Waits until a launched or restarted service is ready, showing progress. */
+    public void awaitReady(PackagedService process, Duration timeout) {
+        process.awaitReady(timeout, waited -> context.ticker().tick(
+                () -> "waiting for %s to be ready (%ds)".formatted(process.name(), waited.toSeconds())));
+        context.say("%s ready (pid %d, log %s)", process.name(), process.pid(), process.log());
+    }
+
+    /** SIGTERM (a graceful stop: Kafka Streams closes its stores), then the same command again; does not wait. */
+    public void restart(PackagedService process) {
+        process.stop();
+        context.say("restarting %s", process.name());
+        process.start();
+    }
+
+    /**
+     * A new, empty directory for a producer's Kafka Streams stores, deleted when the rig closes (a full-size state
+     * directory holds gigabytes).
+     */
+    public Path freshStateDir() {
+        Path dir = context.options().outputDir().resolve("state")
+                .resolve(context.scenario() + "-" + (++stateDirsMade) + "-" + ProcessHandle.current().pid());
+        deleteRecursively(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        stateDirs.add(dir);
+        return dir;
+    }
+
+    /** Deletes a state directory now, to give its disk space back before the next one fills. */
+    public void deleteStateDir(Path dir) {
+        deleteRecursively(dir);
+        stateDirs.remove(dir);
+    }
+
+    /**
+     * The bytes of a topic's log segments on the broker's disk, all partitions: its records as the broker keeps them
+     * (before compaction), without the index files the broker preallocates.
+     */
+    public long topicBytes(String topic) {
+        Path data = broker.dataDir().resolve("data");
+        Pattern partition = Pattern.compile(Pattern.quote(topic) + "-\\d+");
+        try (Stream<Path> files = Files.walk(data, 2)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".log")
+                            && partition.matcher(file.getParent().getFileName().toString()).matches())
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The size of every file under a directory (RocksDB may delete a file while it is walked: then once more). */
+    public static long directoryBytes(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            if (!Files.exists(dir)) {
+                return 0;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Cannot measure " + dir, e);
+                }
+            }
+        }
     }
 
     /** @param profile which baseline processor runs ({@code blocking}, {@code unordered}), or null for REST only */
@@ -82,9 +186,14 @@ public final class Rig implements AutoCloseable {
 
     private Measurement measure(long pid, String label) {
         Path recording = context.options().profile()
-                ? context.options().outputDir().resolve(context.scenario() + "-" + label.replace(' ', '-') + ".jfr")
+                ? context.options().outputDir().resolve(context.scenario() + "-" + fileName(label) + ".jfr")
                 : null;
         return Measurement.begin(pid, label, brokerPid, recording);
+    }
+
+    /** A label made fit for a file name: {@code producer [round one]} → {@code producer-round-one}. */
+    public static String fileName(String label) {
+        return label.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
     }
 
     public void finish(Measurement measurement) {
@@ -97,6 +206,19 @@ public final class Rig implements AutoCloseable {
             running.pop().stop();
         }
         broker.close();
+        stateDirs.forEach(Rig::deleteRecursively);
+        stateDirs.clear();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
 

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,15 +44,31 @@ final class ClosedLoop {
         this.measureUntil = measureFrom + duration.toNanos();
     }
 
-    static Outcome run(URI uri, String body, int connections, Duration warmup, Duration duration, Progress.Ticker ticker)
-            throws InterruptedException {
+    /**
+     * @param windowOpens  run when the measured window opens (the warm-up is over)
+     * @param windowCloses run when it closes
+     */
+    static Outcome run(URI uri, String body, int connections, Duration warmup, Duration duration, Progress.Ticker ticker,
+            Runnable windowOpens, Runnable windowCloses) throws InterruptedException {
         ClosedLoop loop = new ClosedLoop(uri, body, connections, warmup, duration);
+        ScheduledExecutorService window = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("measured-window").daemon().factory());
+        var opened = window.schedule(windowOpens, loop.measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
+        var closed = window.schedule(windowCloses, loop.measureUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
         for (int i = 0; i < connections; i++) {
             loop.sendNext();
         }
         while (!loop.clientsDone.await(200, TimeUnit.MILLISECONDS)) {
             ticker.tick(() -> "POST %s: %,d accepted, %,d errors in the measured window".formatted(
                     uri, loop.accepted.get(), loop.errors.get()));
+        }
+        try {
+            opened.get();
+            closed.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Measuring the window failed", e.getCause());
+        } finally {
+            window.shutdownNow();
         }
         loop.client.close();
         return new Outcome(loop.accepted.get() / (duration.toNanos() / 1e9), loop.latencies, loop.accepted.get(),
