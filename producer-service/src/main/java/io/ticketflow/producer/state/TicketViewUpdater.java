@@ -23,11 +23,17 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
 
     static final String VIEW = "ticket-view";
 
+    private final ObjectReader indexReader;
     private final ObjectReader reader;
     private final TicketChanges changes;
     private KeyValueStore<String, byte[]> view;
 
-    TicketViewUpdater(ObjectReader reader, TicketChanges changes) {
+    /**
+     * @param indexReader reads what the indexes need of a state, skipping its result
+     * @param reader      reads a whole state, for the clients waiting on its ticket
+     */
+    TicketViewUpdater(ObjectReader indexReader, ObjectReader reader, TicketChanges changes) {
+        this.indexReader = indexReader;
         this.reader = reader;
         this.changes = changes;
     }
@@ -43,8 +49,8 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         if (id == null) {
             return;
         }
-        TicketState previous = read(view.get(ViewKeys.ticket(id)));
-        TicketState next = read(record.value());
+        TicketState previous = read(indexReader, view.get(ViewKeys.ticket(id)));
+        TicketState next = read(indexReader, record.value());
         if (next == null && record.value() != null) {
             return;
         }
@@ -67,7 +73,9 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         } else {
             view.delete(ViewKeys.ticket(id));
         }
-        changes.changed(id, next);
+        if (changes.isWatched(id)) {
+            changes.changed(id, next == null ? null : read(reader, record.value()));
+        }
     }
 
     private void add(String counter, long delta) {
@@ -80,7 +88,7 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         }
     }
 
-    private TicketState read(byte[] json) {
+    private static TicketState read(ObjectReader reader, byte[] json) {
         if (json == null) {
             return null;
         }
