@@ -148,12 +148,13 @@ class OneAnswerIT {
 
     @Test
     void everyInstanceReportsTheFirstDecidedTerminalStateOfEveryTicket() throws Exception {
-        partitions = admin.describeTopics(List.of(Topics.RESULTS)).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(Topics.RESULTS).partitions().size();
         PackagedService old = Instances.producer("one-answer-old", bootstrapServers,
                 Instances.freshStateDir("one-answer-old"));
         producers.add(old);
         old.awaitReady(READY, waited -> { });
+        // Created by the producer on a fresh broker: known once it is ready.
+        partitions = admin.describeTopics(List.of(Topics.RESULTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(Topics.RESULTS).partitions().size();
         TicketsClient oldClient = new TicketsClient(old.uri(""));
         Map<String, Object> figures = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.ticketflow.e2e;
 
+import io.ticketflow.topics.TopicNameDefaults;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +47,12 @@ final class ServiceConfiguration {
 
     static ServiceConfiguration of(Path module) {
         ServiceConfiguration configuration = new ServiceConfiguration();
+        // The lowest source of all: the topic names, from the contract.
+        TopicNameDefaults topicNames = new TopicNameDefaults();
+        topicNames.getPropertyNames().forEach(name -> {
+            configuration.properties.setProperty(name, topicNames.getValue(name));
+            configuration.names.add(name);
+        });
         Stream.concat(projectDependencies(module), Stream.of(module)).forEach(configuration::readModule);
         return configuration;
     }
