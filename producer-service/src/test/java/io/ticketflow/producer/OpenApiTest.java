@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -29,6 +30,19 @@ class OpenApiTest {
                 .body("paths.'/tickets'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/tickets'.post.description", containsString("unknown_type"))
                 .body("components.schemas.TicketView.properties.nextAttemptAt", notNullValue())
-                .body("components.schemas.TicketView.properties.callback", notNullValue());
+                .body("components.schemas.TicketView.properties.callback", notNullValue())
+                .body("components.schemas.TicketView.properties.revision", notNullValue());
+    }
+
+    @Test
+    void documentsListingAndStats() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/tickets'.get.parameters.name",
+                        hasItems("status", "type", "submittedAfter", "limit", "cursor"))
+                .body("paths.'/tickets'.get.responses", hasKey("400"))
+                .body("paths.'/tickets/stats'.get.responses", hasKey("200"))
+                .body("paths.'/tickets/{id}'.get.responses", hasKey("404"))
+                .body("paths.'/tickets/{id}'.get.responses", hasKey("503"));
     }
 }
