@@ -10,12 +10,15 @@ import io.ticketflow.contract.TicketEvent;
 import io.ticketflow.contract.TicketIds;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the raw records of the three input topics into events keyed by ticket id. Reading is lenient where the
@@ -28,8 +31,11 @@ final class EventReaders {
     private final ObjectReader results;
     private final ObjectReader commands;
     private final ObjectReader tree;
+    private final int partitions;
 
-    EventReaders(ObjectMapper mapper) {
+    /** @param partitions of the topics the state machine reads in place: where a ticket id belongs */
+    EventReaders(ObjectMapper mapper, int partitions) {
+        this.partitions = partitions;
         // The state never shows payloads, and they can be large: skipped unparsed.
         this.tickets = mapper.copy().addMixIn(TicketRecord.class, WithoutPayload.class).readerFor(TicketRecord.class);
         this.results = mapper.readerFor(TicketResult.class);
@@ -44,7 +50,7 @@ final class EventReaders {
                 TicketRecord ticket = ticket(record.value());
                 String idField = ticket != null ? ticket.id() : idField(record.value());
                 String id = TicketIds.derive(idField, record.key(), origin.topic(), origin.partition(), origin.offset());
-                return route(record, id, new TicketEvent.Submitted(ticket));
+                return route(record, id, new TicketEvent.Submitted(ticket), origin);
             }
         };
     }
@@ -61,7 +67,7 @@ final class EventReaders {
                 if (id == null) {
                     return null;
                 }
-                return route(record, id, new TicketEvent.Reported(report.withTicketId(id)));
+                return route(record, id, new TicketEvent.Reported(report.withTicketId(id)), origin);
             }
         };
     }
@@ -85,7 +91,7 @@ final class EventReaders {
     private interface WithoutPayload {
     }
 
-    private abstract static class Reader extends ContextualProcessor<String, byte[], String, Routed> {
+    private abstract class Reader extends ContextualProcessor<String, byte[], String, Routed> {
 
         @Override
         public void process(Record<String, byte[]> record) {
@@ -98,9 +104,19 @@ final class EventReaders {
 
         abstract Record<String, Routed> read(Record<String, byte[]> record, RecordMetadata origin);
 
-        static Record<String, Routed> route(Record<String, byte[]> record, String id, TicketEvent event) {
-            return record.withKey(id).withValue(new Routed(event, !id.equals(record.key())));
+        /**
+         * An event stays in place only on the partition Kafka's default partitioner picks for its id: a record keyed
+         * otherwise, or written to a partition of the writer's choosing, moves to its ticket's task.
+         */
+        Record<String, Routed> route(Record<String, byte[]> record, String id, TicketEvent event,
+                RecordMetadata origin) {
+            return record.withKey(id).withValue(new Routed(event, origin.partition() != partitionOf(id)));
         }
+    }
+
+    /** Where Kafka's default partitioner puts this key, as the repartition topic and every keyed writer do. */
+    private int partitionOf(String id) {
+        return Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private TicketRecord ticket(byte[] value) {

@@ -61,7 +61,7 @@ public class StateTopology {
         Serde<TicketState> states = json(TicketState.class);
         Serde<TicketEvent> events = json(TicketEvent.class);
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
-        EventReaders readers = new EventReaders(mapper);
+        EventReaders readers = new EventReaders(mapper, topics.tickets().partitions());
 
         KStream<String, Routed> routed = builder.stream(topics.tickets().name(), raw.withName("tickets"))
                 .process(readers.tickets(), Named.as("read-tickets"))

@@ -13,8 +13,11 @@ import io.ticketflow.producer.TicketFixtures;
 import io.ticketflow.producer.state.TicketChanges;
 import io.ticketflow.testing.KafkaBrokerResource;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -124,6 +127,22 @@ class StatusResourceTest {
                 .body("id", equalTo(key))
                 .body("type", equalTo("echo"))
                 .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void aTicketWrittenToAPartitionOfTheWritersChoiceIsDecidedWithItsReports() {
+        String key = "foreign-" + UUID.randomUUID();
+        int home = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 6;
+        TicketFixtures.kafka().produceStrings().fromRecords(new ProducerRecord<>(Topics.TICKETS, (home + 1) % 6, key,
+                "{\"type\":\"echo\"}")).awaitCompletion(PATIENCE);
+        given().get("/tickets/" + key).then().statusCode(200).body("status", equalTo("QUEUED"));
+
+        TicketFixtures.publishResult(succeeded(key));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + key)
+                .then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("type", equalTo("echo"))
+                .body("revision", equalTo(2)));
     }
 
     @Test
