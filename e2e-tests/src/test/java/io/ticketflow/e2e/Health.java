@@ -19,6 +19,37 @@ final class Health {
     private Health() {
     }
 
+    /** What a readiness probe saw. */
+    enum Readiness {
+        /** 200, status UP. */
+        UP,
+        /** Any other answer, such as 503 with status DOWN. */
+        DOWN,
+        /** No answer within the probe's timeout (or no connection). */
+        NO_ANSWER
+    }
+
+    /** The readiness of the service as a probe with this timeout sees it, how long it took, and what it said. */
+    record Probe(Readiness readiness, long millis, String body) {
+    }
+
+    static Probe probe(PackagedService service, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(timeout).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            boolean up = response.statusCode() == 200
+                    && TicketsClient.parse(response.body()).path("status").asText().equals("UP");
+            return new Probe(up ? Readiness.UP : Readiness.DOWN, (System.nanoTime() - start) / 1_000_000,
+                    response.body());
+        } catch (IOException e) {
+            return new Probe(Readiness.NO_ANSWER, (System.nanoTime() - start) / 1_000_000, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Probe(Readiness.NO_ANSWER, (System.nanoTime() - start) / 1_000_000, e.toString());
+        }
+    }
+
     /** Whether {@code /q/health/ready} answers 200 UP now; blocks for at most a few seconds. */
     static boolean ready(PackagedService service) {
         HttpRequest request = HttpRequest.newBuilder(service.uri("/q/health/ready"))
