@@ -94,7 +94,7 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200: for the producer, only once its status view caught up.
+     * Waits until {@code /q/health/ready} answers 200: for the producer, only once its ticket state is restored and follows Kafka.
      *
      * @param waiting told how long it has waited so far, between probes (to show progress)
      */
