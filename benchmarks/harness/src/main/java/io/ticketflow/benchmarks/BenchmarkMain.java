@@ -7,6 +7,7 @@ import io.ticketflow.benchmarks.memory.MemoryScenario;
 import io.ticketflow.benchmarks.report.BenchmarkReport;
 import io.ticketflow.benchmarks.report.ResultTable;
 import io.ticketflow.benchmarks.report.ScenarioReport;
+import io.ticketflow.benchmarks.rig.AppSnapshot;
 import io.ticketflow.benchmarks.rig.Progress;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.submit.RestSubmitScenario;
@@ -14,6 +15,7 @@ import io.ticketflow.benchmarks.submit.RestSubmitScenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +66,10 @@ public final class BenchmarkMain {
         Map<String, Object> machine = machine();
         Progress progress = new Progress();
         progress.say("--", "ticketflow benchmarks%s on %s".formatted(options.smoke() ? " (smoke)" : "", machine));
+        Map<String, String> apps = new LinkedHashMap<>();
+        options = snapshot(options, apps);
+        apps.forEach((app, from) -> progress.say("--", app + ": " + from));
+        machine.put("apps", apps);
 
         String startedAt = Instant.now().toString();
         List<ScenarioReport> reports = new ArrayList<>();
@@ -102,6 +108,26 @@ public final class BenchmarkMain {
         double seconds = (System.nanoTime() - start) / 1e9;
         context.say("done in %.0f s", seconds);
         return new ScenarioReport(listed.id(), listed.title(), seconds, context.figures(), context.notes(), failure);
+    }
+
+    /**
+     * Runs every scenario against private copies of the packaged apps, taken now (see {@link AppSnapshot}); says
+     * where each came from.
+     */
+    private static BenchmarkOptions snapshot(BenchmarkOptions options, Map<String, String> apps) {
+        Path into = options.outputDir().resolve("apps");
+        apps.put("producer", AppSnapshot.provenance(options.producerJar()));
+        apps.put("worker", AppSnapshot.provenance(options.workerJar()));
+        apps.put("baseline app", AppSnapshot.provenance(options.baselineJar()));
+        if (options.beforeProducerJar() != null) {
+            apps.put("producer [" + options.beforeLabel() + "]", AppSnapshot.provenance(options.beforeProducerJar()));
+        }
+        return options.withJars(
+                AppSnapshot.copy(options.producerJar(), into.resolve("producer")),
+                AppSnapshot.copy(options.workerJar(), into.resolve("worker")),
+                AppSnapshot.copy(options.baselineJar(), into.resolve("baseline")),
+                options.beforeProducerJar() == null ? null
+                        : AppSnapshot.copy(options.beforeProducerJar(), into.resolve("before-producer")));
     }
 
     private static Map<String, Object> machine() {

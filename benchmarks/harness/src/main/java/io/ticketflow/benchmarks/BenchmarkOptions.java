@@ -165,6 +165,14 @@ public record BenchmarkOptions(
         return options;
     }
 
+    /** The same options, run against other copies of the packaged apps. */
+    BenchmarkOptions withJars(Path producer, Path worker, Path baseline, Path beforeProducer) {
+        return new BenchmarkOptions(smoke, scenarios, tickets, inFlight, delayMs, blockingTickets, unorderedTickets,
+                connections, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
+                machineBudget, resultBytes, parkedTickets, parkedDelay, profile, producer, beforeProducer, beforeLabel,
+                worker, baseline, outputDir, resultsFile);
+    }
+
     /** The options as the JSON report shows them. */
     Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -188,9 +196,7 @@ public record BenchmarkOptions(
         out.put("parkedTickets", parkedTickets);
         out.put("parkedDelaySeconds", parkedDelay.toSeconds());
         out.put("profile", profile);
-        out.put("producerJar", producerJar.toString());
         if (beforeProducerJar != null) {
-            out.put("beforeProducerJar", beforeProducerJar.toString());
             out.put("beforeLabel", beforeLabel);
         }
         return out;

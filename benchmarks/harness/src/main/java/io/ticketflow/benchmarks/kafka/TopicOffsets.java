@@ -16,6 +16,7 @@ public final class TopicOffsets implements AutoCloseable {
         this.partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
+        consumer.assign(partitions);
     }
 
     /** Records ever written to the topic (compaction does not lower it). */

@@ -62,7 +62,7 @@ final class ProducerState {
     private static final Duration READY = Duration.ofMinutes(60);
     private static final Duration STALL = Duration.ofMinutes(3);
     private static final Duration SAMPLE = Duration.ofMillis(250);
-    private static final Duration READINESS_SAMPLE = Duration.ofMillis(50);
+    private static final Duration READINESS_SAMPLE = Duration.ofMillis(100);
     private static final double MIB = 1024 * 1024;
     private static final Pattern RESTORED = Pattern.compile("Restored (\\S+) from (\\S+): (\\d+) records");
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
@@ -71,7 +71,8 @@ final class ProducerState {
 
     private final ScenarioContext context;
     private final Rig rig;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** How a backlog of tickets was decided. */
     private record Decided(long decisions, double decisionsPerSecond, double decidingSeconds, double heldAfterSeconds) {
@@ -128,6 +129,8 @@ final class ProducerState {
         context.report(context.figure("producer heap after GC, %,d tickets held".formatted(first), "MiB", heap1 / MIB)
                 .against("0 tickets held", heap0 / MIB));
         reportDisk(first, "", disk1, first);
+        context.report(context.figure("ticket-state topic per ticket, %,d tickets held".formatted(first), "B",
+                rig.topicBytes(Topics.STATE) / (double) first));
 
         // The largest point: the rest through the state machine, or written straight to the view's topic.
         long heapN = heap1;
@@ -142,11 +145,17 @@ final class ProducerState {
                         + "in %.1f s, %.0f decisions/s", rest, first, more.decisions(), more.decidingSeconds(),
                         more.decisionsPerSecond()));
             } else {
+                long writing = System.nanoTime();
                 writeDecidedStates(first, largest);
+                long starting = System.nanoTime();
                 producer.start();
                 rig.awaitReady(producer, READY);
                 awaitHeld(producer, largest);
                 how = " (%,d written straight to ticket-state)".formatted(rest);
+                context.note(String.format(Locale.ROOT, "%,d decided states written straight to ticket-state in %.0f s; "
+                        + "the producer, started on its state dir of %,d tickets, held all %,d %.0f s later (its view "
+                        + "restored the new records first)", rest, (starting - writing) / 1e9, first, largest,
+                        (System.nanoTime() - starting) / 1e9));
             }
             heapN = ProcessProbe.heapUsedAfterGc(producer.pid());
             producer.stop();
@@ -215,10 +224,11 @@ final class ProducerState {
                 outcome.readySeconds()));
         context.note(outcome.downRestoring() > 0
                 ? String.format(Locale.ROOT, "rebuild: readiness reported DOWN with recordsLeftToRestore > 0 in %d of %d "
-                        + "answers, from %.1f s to %.1f s after start (at most %,d left), then UP at %.1f s holding "
-                        + "%,d of %,d tickets", outcome.downRestoring(), outcome.samples(),
-                outcome.firstRestoringSeconds(), outcome.lastRestoringSeconds(), outcome.maxLeftToRestore(),
-                outcome.readySeconds(), view == null ? 0 : view.total(), held)
+                        + "answers, from %.1f s to %.1f s after start (first %,d left, at most %,d, of the %,d it "
+                        + "restored), then UP at %.1f s holding %,d of %,d tickets", outcome.downRestoring(),
+                outcome.samples(), outcome.firstRestoringSeconds(), outcome.lastRestoringSeconds(),
+                outcome.firstLeftToRestore(), outcome.maxLeftToRestore(), restored, outcome.readySeconds(),
+                view == null ? 0 : view.total(), held)
                 : String.format(Locale.ROOT, "rebuild: readiness never reported recordsLeftToRestore > 0 in its %d answers "
                         + "(the restore was over before HTTP answered at %.1f s, or the restore listener saw nothing); "
                         + "UP at %.1f s holding %,d of %,d tickets", outcome.samples(), outcome.answeredSeconds(),

@@ -51,6 +51,12 @@ public final class ProcessProbe {
         return busy / TICKS_PER_SECOND;
     }
 
+    /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} gives them. */
+    public static String loadAverage() {
+        String[] fields = read(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + " / " + fields[1] + " / " + fields[2];
+    }
+
     /**
      * How many cores the machine keeps busy over {@code window} (other builds, a previous scenario's leftovers):
      * the harness says so before a scenario, since whatever runs beside it takes its CPU.

@@ -18,7 +18,8 @@ import java.time.Duration;
  */
 public final class ReadinessSampler {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
      * @param readySeconds        from the start to the first UP answer
@@ -26,13 +27,14 @@ public final class ReadinessSampler {
      * @param samples             answers received (UP or DOWN)
      * @param downRestoring       DOWN answers with {@code recordsLeftToRestore} > 0
      * @param maxLeftToRestore    the most records left to restore in any answer
+     * @param firstLeftToRestore  records left to restore in the first answer that had any, or 0
      * @param firstRestoringSeconds from the start to the first DOWN answer with records left to restore, or -1
      * @param lastRestoringSeconds  from the start to the last one, or -1
      * @param upWhileRestoring    UP answers that still had records left to restore (must be 0)
      * @param lastDown            the last DOWN answer's body (what it waited for last)
      */
     public record Outcome(double readySeconds, double answeredSeconds, int samples, int downRestoring,
-            long maxLeftToRestore, double firstRestoringSeconds, double lastRestoringSeconds, int upWhileRestoring,
+            long maxLeftToRestore, long firstLeftToRestore, double firstRestoringSeconds, double lastRestoringSeconds, int upWhileRestoring,
             String lastDown) {
     }
 
@@ -50,6 +52,7 @@ public final class ReadinessSampler {
         int downRestoring = 0;
         int upWhileRestoring = 0;
         long maxLeft = 0;
+        long firstLeft = 0;
         double answered = -1;
         double firstRestoring = -1;
         double lastRestoring = -1;
@@ -73,7 +76,7 @@ public final class ReadinessSampler {
                     if (left > 0) {
                         upWhileRestoring++;
                     }
-                    return new Outcome(at, answered, samples, downRestoring, maxLeft, firstRestoring, lastRestoring,
+                    return new Outcome(at, answered, samples, downRestoring, maxLeft, firstLeft, firstRestoring, lastRestoring,
                             upWhileRestoring, lastDown);
                 }
                 lastDown = response.body();
@@ -81,6 +84,7 @@ public final class ReadinessSampler {
                     downRestoring++;
                     if (firstRestoring < 0) {
                         firstRestoring = at;
+                        firstLeft = left;
                     }
                     lastRestoring = at;
                 }

@@ -45,13 +45,20 @@ public final class ScenarioContext {
         return new Rig(this);
     }
 
-    /** Notes, for the report, when something else keeps the machine busy before the scenario starts. */
+    /**
+     * Notes, for the report, how busy the machine was before the scenario started (over one second, and the load
+     * average), and warns when something else keeps it busy: whatever runs beside it takes its CPU.
+     */
     public void checkQuiet() {
         double busy = ProcessProbe.machineBusyCores(QUIET_WINDOW);
         int cores = Runtime.getRuntime().availableProcessors();
+        String load = ProcessProbe.loadAverage();
         if (busy > QUIET_LIMIT * cores) {
-            note(String.format(Locale.ROOT, "the machine was already %.2f of %d cores busy before this scenario: "
-                    + "its figures are low by that much", busy, cores));
+            note(String.format(Locale.ROOT, "the machine was already %.2f of %d cores busy before this scenario (load "
+                    + "average %s): its figures are low by that much", busy, cores, load));
+        } else {
+            note(String.format(Locale.ROOT, "before this scenario the machine was %.2f of %d cores busy (load average %s)",
+                    busy, cores, load));
         }
     }
 
