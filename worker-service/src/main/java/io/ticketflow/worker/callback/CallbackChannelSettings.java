@@ -1,6 +1,7 @@
 package io.ticketflow.worker.callback;
 
 import io.smallrye.common.annotation.Identifier;
+import io.ticketflow.worker.kafka.ConcurrentChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -15,22 +16,10 @@ import java.util.Map;
 @ApplicationScoped
 class CallbackChannelSettings {
 
-    static final int QUEUE_SIZE_FACTOR = 2;
-    /** Covers publishing the outcome after the last POST. */
-    static final long SLACK_MS = 60_000;
-
     @Produces
     @Identifier("ticket-state")
     Map<String, Object> stateChannel(CallbackConfig callbacks) {
-        int maxPollRecords = Math.ceilDiv(callbacks.maxConcurrent(), QUEUE_SIZE_FACTOR);
-        long longestMs = longestDelivery(callbacks).toMillis();
-        return Map.of(
-                // As many records held as may be called back at once, so a record waits for one round at most.
-                "max.poll.records", Integer.toString(maxPollRecords),
-                "max-queue-size-factor", Integer.toString(QUEUE_SIZE_FACTOR),
-                // A record un-acked for longer marks the channel unhealthy. It may wait while every slot holds the
-                // longest callback, then take as long itself.
-                "throttled.unprocessed-record-max-age.ms", Integer.toString(Math.toIntExact(2 * longestMs + SLACK_MS)));
+        return ConcurrentChannel.settings(callbacks.maxConcurrent(), longestDelivery(callbacks));
     }
 
     /** Every POST running into its time limit, with the longest backoff between each two. */
