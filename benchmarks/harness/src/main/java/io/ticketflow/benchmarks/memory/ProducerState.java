@@ -7,6 +7,7 @@ import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.kafka.RecordWriter;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.kafka.TopicOffsets;
+import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Target;
 import io.ticketflow.benchmarks.rig.Pause;
 import io.ticketflow.benchmarks.rig.ProcessProbe;
@@ -48,6 +49,8 @@ import java.util.regex.Pattern;
  *       {@code --machine-budget} at the rate just measured ({@code --state-load auto}) or when told
  *       ({@code direct}), as decided SUCCEEDED states written straight to {@code ticket-state} (the state machine
  *       then decides nothing about them; the figures say so).</li>
+ *   <li>Listing, at each of these points: {@link ListingLoad}'s closed loop on {@code GET /tickets} and
+ *       {@code /tickets/stats}, p99 of 50-ticket pages against the same load on the empty view.</li>
  *   <li>Restart: the producer stopped (SIGTERM) and started again on its full state directory: process start →
  *       readiness UP.</li>
  *   <li>Rebuild: a producer on an empty state directory: process start → readiness UP, records restored per
@@ -63,6 +66,8 @@ final class ProducerState {
     private static final Duration STALL = Duration.ofMinutes(3);
     private static final Duration SAMPLE = Duration.ofMillis(250);
     private static final Duration READINESS_SAMPLE = Duration.ofMillis(100);
+    /** Enough for the JIT to compile the listing path; the S3/S4 warm-up when that is shorter (smoke). */
+    private static final Duration LISTING_WARMUP = Duration.ofSeconds(5);
     private static final double MIB = 1024 * 1024;
     private static final Pattern RESTORED = Pattern.compile("Restored (\\S+) from (\\S+): (\\d+) records");
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
@@ -111,12 +116,14 @@ final class ProducerState {
         rig.awaitReady(producer, READY);
         long heap0 = ProcessProbe.heapUsedAfterGc(producer.pid());
         context.report(context.figure("producer heap after GC, 0 tickets held", "MiB", heap0 / MIB));
+        ListingLoad.Outcome listed0 = listing(producer, 0, Instant.now(), null);
 
         // The first point: through the state machine, from a backlog it works off at its own pace.
         producer.stop();
-        writeTicketsAndResults(0, first);
+        Instant middle = writeTicketsAndResults(0, first);
         Decided decided = startAndAwaitDecided(producer, first, 2L * first);
         long heap1 = ProcessProbe.heapUsedAfterGc(producer.pid());
+        listing(producer, first, middle, listed0);
         // Stopped gracefully: Kafka Streams flushes and closes its stores, so the directory is what a restart finds.
         producer.stop();
         Disk disk1 = disk(dir);
@@ -158,6 +165,7 @@ final class ProducerState {
                         (System.nanoTime() - starting) / 1e9));
             }
             heapN = ProcessProbe.heapUsedAfterGc(producer.pid());
+            listing(producer, largest, middle, listed0);
             producer.stop();
             context.report(context.figure("producer heap after GC, %,d tickets held%s".formatted(largest, how), "MiB",
                     heapN / MIB).against("0 tickets held", heap0 / MIB));
@@ -182,6 +190,35 @@ final class ProducerState {
         producer.stop();
         rig.deleteStateDir(dir);
         rebuildFromEmpty(largest, how);
+    }
+
+    /**
+     * The listing endpoints under a closed loop of {@link ListingLoad#CLIENTS} clients, on a producer holding
+     * {@code held} tickets: p99 of 50-ticket pages (target 50 ms at any size held), and apart the largest page.
+     *
+     * @param empty what the same load measured on an empty view, or {@code null} when this is it
+     */
+    private ListingLoad.Outcome listing(PackagedService producer, int held, Instant submittedAfter,
+            ListingLoad.Outcome empty) {
+        BenchmarkOptions options = context.options();
+        Duration warmup = options.warmup().compareTo(LISTING_WARMUP) < 0 ? options.warmup() : LISTING_WARMUP;
+        context.say("listing load, %,d tickets held: %d clients, %d s warm-up, %d s measured", held,
+                ListingLoad.CLIENTS, warmup.toSeconds(), options.duration().toSeconds());
+        ListingLoad.Outcome outcome = new ListingLoad(producer, submittedAfter).run(warmup, options.duration());
+        var pages = context.figure("listing p99, 50-ticket pages, %,d tickets held".formatted(held), "ms",
+                Latencies.percentileMillis(outcome.pages(), 99));
+        var largest = context.figure("listing p99, %s, %,d tickets held".formatted(ListingLoad.LARGEST, held), "ms",
+                Latencies.percentileMillis(outcome.byKind().get(ListingLoad.LARGEST), 99));
+        if (empty != null) {
+            pages = pages.against("0 tickets held", Latencies.percentileMillis(empty.pages(), 99));
+            largest = largest.against("0 tickets held",
+                    Latencies.percentileMillis(empty.byKind().get(ListingLoad.LARGEST), 99));
+        }
+        context.report(pages.targeting(Target.atMost(50)));
+        context.report(largest);
+        context.note(String.format(Locale.ROOT, "listing, %,d tickets held: %.0f requests/s over %d clients; %s", held,
+                outcome.requestsPerSecond(), ListingLoad.CLIENTS, outcome.describe()));
+        return outcome;
     }
 
     /** (a) The producer stopped and started again on its full state directory. */
@@ -267,15 +304,23 @@ final class ProducerState {
         return load;
     }
 
-    /** Tickets {@code [from, to)} and a SUCCEEDED result each, as a client and a worker would have written them. */
-    private void writeTicketsAndResults(int from, int to) {
+    /**
+     * Tickets {@code [from, to)} and a SUCCEEDED result each, as a client and a worker would have written them.
+     *
+     * @return when the ticket half-way through was submitted
+     */
+    private Instant writeTicketsAndResults(int from, int to) {
         int bytes = context.options().resultBytes();
         context.say("writing %,d tickets and their SUCCEEDED results (%,d B result each) to %s and %s", to - from,
                 bytes, Topics.TICKETS, Topics.RESULTS);
+        Instant middle = Instant.now();
         try (RecordWriter writer = new RecordWriter(rig.bootstrapServers())) {
             var ticker = context.ticker();
             for (int i = from; i < to; i++) {
                 TicketRecord ticket = SampleTickets.echo(i);
+                if (i == from + (to - from) / 2) {
+                    middle = ticket.submittedAt();
+                }
                 writer.send(Topics.TICKETS, ticket.id(), ticket);
                 writer.send(Topics.RESULTS, ticket.id(), SampleTickets.succeeded(ticket, SampleTickets.result(i, bytes)));
                 int written = i + 1;
@@ -283,6 +328,7 @@ final class ProducerState {
             }
             writer.flush();
         }
+        return middle;
     }
 
     /**
