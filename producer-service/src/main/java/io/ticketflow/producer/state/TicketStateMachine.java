@@ -87,6 +87,6 @@ final class TicketStateMachine extends ContextualProcessor<String, TicketEvent, 
     }
 
     private static String timeKey(long epochMillis) {
-        return String.format("%019d", epochMillis);
+        return SortableKeys.digits(epochMillis);
     }
 }

@@ -47,8 +47,13 @@ public class TicketStates {
     }
 
     /**
-     * Tickets newest first, from the index that fits the filters: the scan reads {@code limit + 1} index entries at
-     * most, whatever the number of tickets held.
+     * Tickets newest first, from the index that fits the filters: the scan reads {@code limit + 1} live index entries
+     * at most, whatever the number of tickets held.
+     *
+     * <p>Deleted entries are another matter: those of tickets that left a status stay in RocksDB until it compacts
+     * them, and a scan walks over them. A first page without a time bound therefore stops as soon as it holds as many
+     * tickets as the range's counter says there are, instead of looking on through the deleted entries behind them
+     * for one more (a listing of QUEUED tickets, say, where a million tickets were QUEUED an hour ago).
      *
      * @param after the position to continue after (a page's {@code next} cursor), or {@code null} for the first page
      */
@@ -57,14 +62,15 @@ public class TicketStates {
         String prefix = ViewKeys.indexPrefix(status, type);
         String from = after == null ? prefix : prefix + after;
         String to = submittedAfter == null ? prefix + ViewKeys.END : prefix + ViewKeys.positionAtOrBefore(submittedAfter);
+        long held = after == null && submittedAfter == null ? held(status, type) : Long.MAX_VALUE;
         List<TicketState> page = new ArrayList<>(limit);
         String last = null;
         boolean more = false;
         try (KeyValueIterator<String, byte[]> index = view.range(from, to)) {
-            while (index.hasNext()) {
+            while (page.size() < held && index.hasNext()) {
                 String key = index.next().key;
                 String position = key.substring(prefix.length());
-                if (position.equals(after)) {
+                if (position.equals(after) || position.equals(ViewKeys.START)) {
                     continue;
                 }
                 if (page.size() == limit) {
@@ -94,6 +100,16 @@ public class TicketStates {
             }
         }
         return counts;
+    }
+
+    /** How many tickets the counters hold in the range of these filters. */
+    private long held(TicketStatus status, String type) {
+        return counts().entrySet().stream()
+                .filter(byStatus -> status == null || byStatus.getKey() == status)
+                .flatMap(byStatus -> byStatus.getValue().entrySet().stream())
+                .filter(byType -> type == null || byType.getKey().equals(type))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> view() {

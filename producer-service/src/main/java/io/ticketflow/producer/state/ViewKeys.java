@@ -12,6 +12,12 @@ import java.util.List;
  * The layout of the read view: one RocksDB store holds each ticket's state, the indexes that list tickets newest
  * first (all, by status, by type, by both) and the counters per status and type. Index keys sort by a reversed
  * submission time, so a forward range scan is newest first; the id ends each key, so keys are unique.
+ *
+ * <p>Every index range starts with a live {@link #START} key. A RocksDB range scan (Kafka Streams sets no iterator
+ * upper bound) that runs past the end of its own range walks on until the next live key, over every deleted key in
+ * between; index entries of QUEUED and RUNNING are deleted as soon as each ticket moves on, so without a live key
+ * at the head of every range one empty listing or the counters would walk over the deletes of a million tickets
+ * (measured: 360–480 ms per request at 1 M tickets until RocksDB compacted them).
  */
 final class ViewKeys {
 
@@ -23,6 +29,8 @@ final class ViewKeys {
     private static final String BY_STATUS_AND_TYPE = "z/";
     /** Sorts after every character an index key holds. */
     static final String END = "\uffff";
+    /** Ends the key that heads each index range: sorts before every position (a position starts with a digit). */
+    static final String START = "!";
 
     private ViewKeys() {
     }
@@ -45,11 +53,13 @@ final class ViewKeys {
     /** Every index entry of a state: one per listing it can appear in. */
     static List<String> indexEntries(TicketState state) {
         String position = position(state);
+        return indexPrefixes(state).stream().map(prefix -> prefix + position).toList();
+    }
+
+    /** The prefixes of the index ranges a state's entries sit in, for {@link #START} keys. */
+    static List<String> indexPrefixes(TicketState state) {
         String type = typeOf(state);
-        return List.of(ALL + position,
-                BY_STATUS + state.status() + "/" + position,
-                BY_TYPE + encode(type) + "/" + position,
-                BY_STATUS_AND_TYPE + state.status() + "/" + encode(type) + "/" + position);
+        return List.of(ALL, indexPrefix(state.status(), null), indexPrefix(null, type), indexPrefix(state.status(), type));
     }
 
     static String count(TicketStatus status, String type) {
@@ -79,7 +89,7 @@ final class ViewKeys {
     }
 
     private static String reversedTime(Instant at) {
-        return String.format("%019d", Long.MAX_VALUE - at.toEpochMilli());
+        return SortableKeys.digits(Long.MAX_VALUE - at.toEpochMilli());
     }
 
     /** Types come from clients and console users: encoded so that no type can contain the separator. */

@@ -17,9 +17,14 @@ public class AttemptsCapValidator implements ConstraintValidator<AttemptsCap, In
         this.config = config;
     }
 
+    /** Read once, at the first request: each lookup of the @Dependent mapping bean builds it anew. */
+    private volatile Integer cap;
+
     @Override
     public boolean isValid(Integer value, ConstraintValidatorContext context) {
-        int cap = config.get().maxAttemptsCap();
+        if (cap == null) {
+            cap = config.get().maxAttemptsCap();
+        }
         if (value == null || value <= cap) {
             return true;
         }
