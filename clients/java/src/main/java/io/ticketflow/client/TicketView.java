@@ -1,0 +1,36 @@
+package io.ticketflow.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * A ticket's decided state, as {@code GET /tickets/{id}} answers it; absent fields are {@code null}.
+ *
+ * @param revision counts the decisions about the ticket: orders what a client sees
+ * @param result   the handler's output, on {@code SUCCEEDED}
+ */
+public record TicketView(
+        String id,
+        String type,
+        TicketStatus status,
+        long revision,
+        int attempt,
+        Instant submittedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant nextAttemptAt,
+        JsonNode result,
+        TicketError error,
+        String worker,
+        Long timeoutMs,
+        Integer maxAttempts,
+        String callbackUrl,
+        CallbackDelivery callback) {
+
+    @JsonIgnore
+    public boolean isTerminal() {
+        return status.isTerminal();
+    }
+}

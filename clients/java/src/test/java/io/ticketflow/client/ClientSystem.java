@@ -1,0 +1,71 @@
+package io.ticketflow.client;
+
+import io.ticketflow.process.PackagedService;
+import io.ticketflow.testing.SharedKafkaBroker;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real system the client talks to: the test JVM's broker, the packaged worker and two packaged producers as
+ * processes, with their state in a directory of this run. Started once per test JVM, stopped when it exits.
+ */
+final class ClientSystem {
+
+    private static final Duration READY = Duration.ofMinutes(3);
+    private static ClientSystem instance;
+
+    private final PackagedService producer;
+    private final PackagedService flakyProducer;
+
+    private ClientSystem() {
+        String bootstrap = SharedKafkaBroker.bootstrapServers();
+        Path run = Path.of(System.getProperty("ticketflow.client-it.dir", "target/client-it")).toAbsolutePath()
+                .resolve("run-" + System.currentTimeMillis());
+        PackagedService worker = launch("worker", run, Map.of("kafka.bootstrap.servers", bootstrap,
+                "ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost"));
+        // A long-poll capped at 2 s rather than 60: results awaited longer show that the client resumes across it.
+        producer = launch("producer", run, Map.of("kafka.bootstrap.servers", bootstrap,
+                "ticketflow.state.dir", run.resolve("producer-state").toString(),
+                "ticketflow.status.max-wait", "2S"));
+        // Kafka's ack never comes in time, so every write it makes answers 503, though the record is still sent.
+        flakyProducer = launch("flaky-producer", run, Map.of("kafka.bootstrap.servers", bootstrap,
+                "ticketflow.state.dir", run.resolve("flaky-producer-state").toString(),
+                "ticketflow.submit.ack-timeout", "1ms", "ticketflow.submit.retry-after", "1S"));
+        List<PackagedService> all = List.of(worker, producer, flakyProducer);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(PackagedService::stop),
+                "client-it-stop"));
+        for (PackagedService service : all) {
+            service.awaitReady(READY, waited -> { });
+        }
+    }
+
+    static synchronized ClientSystem get() {
+        if (instance == null) {
+            instance = new ClientSystem();
+        }
+        return instance;
+    }
+
+    URI producer() {
+        return producer.uri("");
+    }
+
+    URI flakyProducer() {
+        return flakyProducer.uri("");
+    }
+
+    private static PackagedService launch(String name, Path run, Map<String, String> config) {
+        String jar = System.getProperty("ticketflow.client-it." + (name.endsWith("producer") ? "producer" : "worker")
+                + "-jar");
+        if (jar == null) {
+            throw new IllegalStateException("Run through Maven (./mvnw verify): the jars' paths are not set");
+        }
+        return PackagedService.launch(name, Path.of(jar), PackagedService.freePort(), List.of("-Xmx512m"),
+                new HashMap<>(config), run.resolve(name + ".log"));
+    }
+}
