@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -69,6 +70,11 @@ class ListResourceTest {
 
         assertThat(pages).isEqualTo(3);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(submitted).doesNotHaveDuplicates();
+        // A first page stops at its range's count: as many as there are is a last page, one fewer is not.
+        given().get("/tickets?type=" + type + "&limit=7")
+                .then().statusCode(200).body("tickets.size()", equalTo(7)).body("next", equalTo(null));
+        given().get("/tickets?type=" + type + "&limit=6")
+                .then().statusCode(200).body("tickets.size()", equalTo(6)).body("next", notNullValue());
         List<Instant> times = given().get("/tickets?type=" + type + "&limit=100").then().extract().jsonPath()
                 .getList("tickets.submittedAt", String.class).stream().map(Instant::parse).toList();
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
