@@ -2,65 +2,48 @@ package io.ticketflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketflow.client.TicketsHttp;
 import io.ticketflow.contract.TicketJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
-/** The REST API as a client sees it, over the JDK's asynchronous HTTP client. */
+/**
+ * The REST API as these tests look at it — whole answers, statuses and raw JSON — over the project's Java client
+ * ({@code clients/java}), whose raw calls ({@link TicketsHttp}) its typed API is built on.
+ */
 final class TicketsClient {
 
     private static final ObjectMapper JSON = TicketJson.mapper();
     /** How long {@link #getKnown} and {@link #eventsOfKnown} ask again for a ticket not decided yet. */
     static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
 
-    // HTTP/1.1: the JDK client's h2c upgrade stalls when many first requests start at once.
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final URI base;
+    private final TicketsHttp http;
 
     TicketsClient(URI base) {
-        this.base = base;
+        this.http = new TicketsHttp(base, null);
     }
 
     /** POST /tickets; completes with the whole response, whatever its status. */
     CompletableFuture<HttpResponse<String>> submit(String body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.submit(body, null);
     }
 
     /** POST /tickets with an Idempotency-Key; completes with the whole response, whatever its status. */
     CompletableFuture<HttpResponse<String>> submit(String body, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.submit(body, idempotencyKey);
     }
 
     /** DELETE /tickets/{id}: asks for its cancellation; completes with the whole response. */
     CompletableFuture<HttpResponse<String>> cancel(String id) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets/" + id))
-                .DELETE()
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.cancel(id);
     }
 
     /** POST /tickets expecting a 202; completes with the new ticket's id. */
@@ -75,11 +58,7 @@ final class TicketsClient {
 
     /** GET /tickets/{id}?wait=...; completes with the whole response. */
     CompletableFuture<HttpResponse<String>> get(String id, String wait) {
-        String query = wait == null ? "" : "?wait=" + wait;
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets/" + id + query))
-                .timeout(Duration.ofMinutes(2))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.get(id, wait);
     }
 
     /**
@@ -121,11 +100,7 @@ final class TicketsClient {
 
     /** The events, or {@code null} when the ticket is unknown (404). */
     private List<JsonNode> eventsOrNull(String id) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets/" + id + "/events"))
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofMinutes(2))
-                .build();
-        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = streamed(id);
         if (response.statusCode() == 404) {
             response.body().close();
             return null;
@@ -141,9 +116,20 @@ final class TicketsClient {
         }
     }
 
+    private HttpResponse<Stream<String>> streamed(String id) throws IOException, InterruptedException {
+        try {
+            return http.events(id, null, HttpResponse.BodyHandlers.ofLines()).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
     /** Where this client sends its requests: one producer instance. */
     URI base() {
-        return base;
+        return http.base();
     }
 
     static JsonNode parse(String json) {
