@@ -9,7 +9,7 @@ import os
 import time
 import uuid
 from datetime import datetime, timezone
-from typing import Any, AsyncIterator, Mapping
+from typing import Any, AsyncIterator, Awaitable, Callable
 
 import httpx
 
@@ -232,7 +232,7 @@ class Ticket:
         self.last_seen = view
         return view
 
-    async def _retrying(self, call: Any, deadline: float | None) -> TicketView:
+    async def _retrying(self, call: Callable[[], Awaitable[TicketView]], deadline: float | None) -> TicketView:
         """Asks again while the ticket is not decided yet (404 ``unknown-ticket`` just after submitting) or the
         instance is restoring its state (503), within the deadline."""
         unknown_until = time.monotonic() + self._known_within
