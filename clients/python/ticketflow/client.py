@@ -67,8 +67,9 @@ class Client:
         Every submission carries an Idempotency-Key (a new UUID when none is given), so a 503 or a lost connection is
         retried, after the server's Retry-After, without ever creating a second ticket.
         """
-        body: dict[str, Any] = {"type": type, "payload": payload}
-        for name, value in (("timeoutMs", timeout_ms), ("maxAttempts", max_attempts), ("callbackUrl", callback_url)):
+        body: dict[str, Any] = {"type": type}
+        for name, value in (("payload", payload), ("timeoutMs", timeout_ms), ("maxAttempts", max_attempts),
+                            ("callbackUrl", callback_url)):
             if value is not None:
                 body[name] = value
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
