@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BrokerRestartIT {
 
-    private static final Duration OUTAGE = Duration.ofSeconds(12);
+    /** 16 submissions in flight: this many refusals take at least two rounds of the 5 s ack timeout. */
+    private static final int REFUSED_DURING_OUTAGE = 32;
 
     @Test
     void everyAcceptedTicketCompletesAcrossABrokerRestart() throws Exception {
@@ -42,16 +43,20 @@ class BrokerRestartIT {
         ExecutorService load = Executors.newSingleThreadExecutor();
         Future<?> loading = load.submit(() -> submitWhile(system, running, accepted, statuses, unavailableWithoutRetryAfter));
 
-        Thread.sleep(3_000);
+        await("tickets accepted before the outage").atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= 50);
         broker.stop();
-        Thread.sleep(OUTAGE.toMillis());
+        // Down until submissions have been refused for a while (each waits out the producer's 5 s ack timeout).
+        await("submissions refused during the outage").atMost(Duration.ofMinutes(2))
+                .until(() -> statuses.getOrDefault(503, 0) >= REFUSED_DURING_OUTAGE);
         broker.start();
         long restartedAt = System.nanoTime();
         // Without a restart of their own, both services follow Kafka again: the producer's readiness includes its
         // ticket state (streams running, nothing to restore, the cluster reached).
         await().atMost(Duration.ofSeconds(90)).until(() -> Health.ready(system.producer) && Health.ready(system.worker));
         Duration toReady = Duration.ofNanos(System.nanoTime() - restartedAt);
-        Thread.sleep(10_000);
+        int acceptedWhenReady = accepted.size();
+        await("tickets accepted after the outage").atMost(Duration.ofMinutes(1))
+                .until(() -> accepted.size() >= acceptedWhenReady + 100);
         running.set(false);
         loading.get();
         load.shutdown();

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,19 +33,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * A three-minute ticket next to a steady stream of short ones. While it runs the worker must stay in its group (no
+ * A long ticket next to a steady stream of short ones. While it runs the worker must stay in its group (no
  * rebalance), stay ready, keep finishing the short ones and keep committing: on every other partition the committed
- * offset moves on, only its own partition's waits at the long ticket, as throttled commits must. About five
- * minutes, so in the {@code heavy} profile: {@code ./mvnw verify -Pheavy}.
+ * offset moves on, only its own partition's waits at the long ticket, as the worker's commits must. The quick run (a
+ * 40-second ticket, four times the session timeout) is part of every build; the three-minute one takes about five
+ * minutes, so it is in the {@code heavy} profile: {@code ./mvnw verify -Pheavy}.
  */
-@Tag("heavy")
 class LongTicketIT {
 
-    private static final long LONG_MS = Duration.ofMinutes(3).toMillis();
-    private static final long LONG_TIMEOUT_MS = Duration.ofMinutes(4).toMillis();
+    /** How long the long ticket runs, its time limit, and how long short tickets keep coming. */
+    private record Scenario(String name, Duration ticket, Duration timeout, Duration stream) {
+    }
+
+    private static final Scenario QUICK = new Scenario("long-ticket-quick", Duration.ofSeconds(40),
+            Duration.ofSeconds(70), Duration.ofSeconds(60));
+    private static final Scenario HEAVY = new Scenario("long-ticket", Duration.ofMinutes(3), Duration.ofMinutes(4),
+            Duration.ofSeconds(210));
     private static final int SHORT_PER_SECOND = 20;
-    private static final Duration STREAM = Duration.ofSeconds(210);
+    /** Short tickets submitted before the long one, so that it lands among them. */
+    private static final int SHORT_BEFORE_LONG = 5 * SHORT_PER_SECOND;
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     /** The consumer's and the connector's words for a rebalance, which must not happen while the long ticket runs. */
     private static final Pattern REBALANCE = Pattern.compile(
@@ -67,20 +78,30 @@ class LongTicketIT {
                     .toList();
         }
 
-        /** The first sample a minute into the long ticket: what was written by then is committed before it ends. */
-        Sample minuteIn() {
-            return duringLongTicket().stream().filter(sample -> sample.at().isAfter(longStart.plusSeconds(60)))
-                    .findFirst().orElseThrow();
+        /** The first sample a third into the long ticket: what was written by then is committed before it ends. */
+        Sample thirdIn() {
+            Instant third = longStart.plus(Duration.between(longStart, longEnd).dividedBy(3));
+            return duringLongTicket().stream().filter(sample -> sample.at().isAfter(third)).findFirst().orElseThrow();
         }
     }
 
     @Test
+    void aFortySecondTicketHoldsUpNothingButItsOwnPartitionsCommits() throws Exception {
+        holdsUpNothingButItsOwnPartitionsCommits(QUICK);
+    }
+
+    @Test
+    @Tag("heavy")
     void aThreeMinuteTicketHoldsUpNothingButItsOwnPartitionsCommits() throws Exception {
+        holdsUpNothingButItsOwnPartitionsCommits(HEAVY);
+    }
+
+    private static void holdsUpNothingButItsOwnPartitionsCommits(Scenario scenario) throws Exception {
         TicketflowSystem system = TicketflowSystem.get();
         try (WorkerGroup group = new WorkerGroup(system.bootstrapServers)) {
             WorkerGroup.Membership before = awaitSettled(group);
-            Run run = run(system, group);
-            report(run, group.partitions());
+            Run run = run(system, group, scenario);
+            report(scenario, run, group.partitions());
 
             List<Sample> during = run.duringLongTicket();
             int longPartition = run.longRecord().partition();
@@ -98,8 +119,8 @@ class LongTicketIT {
                     if (partition != longPartition) {
                         softly.assertThat(during.getLast().committed().get(partition))
                                 .as("partition %d: committed before the long ticket ended, past what was written a "
-                                        + "minute into it", partition)
-                                .isGreaterThanOrEqualTo(run.minuteIn().end().get(partition));
+                                        + "third into it", partition)
+                                .isGreaterThanOrEqualTo(run.thirdIn().end().get(partition));
                     }
                 }
                 softly.assertThat(run.longPartitionCommittedAfter())
@@ -110,7 +131,7 @@ class LongTicketIT {
     }
 
     /** Short tickets at a steady rate, the long ticket among them, and a sample of the worker every few seconds. */
-    private static Run run(TicketflowSystem system, WorkerGroup group) throws Exception {
+    private static Run run(TicketflowSystem system, WorkerGroup group, Scenario scenario) throws Exception {
         long logStart = Files.size(system.worker.log());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService submitter = Executors.newSingleThreadScheduledExecutor();
@@ -119,23 +140,25 @@ class LongTicketIT {
             sampler.scheduleWithFixedDelay(() -> samples.add(sample(system, group)), 0, SAMPLE_EVERY.toMillis(),
                     TimeUnit.MILLISECONDS);
             ConcurrentLinkedQueue<CompletableFuture<String>> shortTickets = new ConcurrentLinkedQueue<>();
-            Instant streamStart = Instant.now();
             submitter.scheduleAtFixedRate(() -> shortTickets.add(system.tickets.submitAccepted(
                             "{\"type\":\"echo\",\"payload\":{\"n\":" + shortTickets.size() + "}}")),
                     0, 1000 / SHORT_PER_SECOND, TimeUnit.MILLISECONDS);
 
             // Among short tickets from the start; written directly to learn its partition and offset.
-            Thread.sleep(5_000);
+            await().atMost(Duration.ofMinutes(1)).until(() -> shortTickets.size() >= SHORT_BEFORE_LONG);
             String longId = "long-" + UUID.randomUUID();
             RecordMetadata longRecord = producer.send(new ProducerRecord<>(WorkerGroup.TOPIC, longId,
-                    "{\"id\":\"" + longId + "\",\"type\":\"delay\",\"payload\":{\"ms\":" + LONG_MS
-                            + "},\"timeoutMs\":" + LONG_TIMEOUT_MS + ",\"submittedAt\":\"" + Instant.now() + "\"}"))
+                    "{\"id\":\"" + longId + "\",\"type\":\"delay\",\"payload\":{\"ms\":" + scenario.ticket().toMillis()
+                            + "},\"timeoutMs\":" + scenario.timeout().toMillis() + ",\"submittedAt\":\"" + Instant.now()
+                            + "\"}"))
                     .get();
             Instant longStart = Instant.now();
-            JsonNode longView = awaitTerminal(system, longId, Duration.ofMillis(LONG_TIMEOUT_MS + 60_000));
+            JsonNode longView = awaitTerminal(system, longId, scenario.timeout().plusMinutes(1));
             Instant longEnd = Instant.now();
 
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), streamStart.plus(STREAM)).toMillis()));
+            // The stream goes on for its whole length, so that short tickets also follow the long one's end.
+            long streamed = scenario.stream().toSeconds() * SHORT_PER_SECOND;
+            await().atMost(scenario.stream().plusMinutes(1)).until(() -> shortTickets.size() >= streamed);
             submitter.shutdown();
             submitter.awaitTermination(10, TimeUnit.SECONDS);
             List<String> ids = shortTickets.stream().map(CompletableFuture::join).toList();
@@ -156,7 +179,7 @@ class LongTicketIT {
         }
     }
 
-    private static void report(Run run, int partitions) {
+    private static void report(Scenario scenario, Run run, int partitions) {
         List<Sample> during = run.duringLongTicket();
         int longPartition = run.longRecord().partition();
         Map<Integer, Long> advanced = new TreeMap<>();
@@ -184,7 +207,7 @@ class LongTicketIT {
         figures.put("longestCommitStallSecondsDuringLongTicket", longestStallSeconds);
         figures.put("longPartitionCommittedDuringLongTicket", during.getLast().committed().get(longPartition));
         figures.put("longPartitionCommittedAfter", run.longPartitionCommittedAfter());
-        Figures.report("long-ticket", figures);
+        Figures.report(scenario.name(), figures);
     }
 
     private static Sample sample(TicketflowSystem system, WorkerGroup group) {
@@ -205,32 +228,22 @@ class LongTicketIT {
      * Waits for one stable member that has committed everything: a partition whose commits an earlier test left
      * stuck would fail this test for a reason not its own, so it is named here instead.
      */
-    private static WorkerGroup.Membership awaitSettled(WorkerGroup group) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            WorkerGroup.Membership membership = group.membership();
-            Map<Integer, Long> committed = group.committed();
-            Map<Integer, Long> end = group.endOffsets();
-            if (membership.state().equals("Stable") && membership.members().size() == 1 && committed.equals(end)) {
-                return membership;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the worker group did not settle before the test: " + membership
-                        + ", committed " + committed + ", end offsets " + end);
-            }
-            Thread.sleep(500);
-        }
+    private static WorkerGroup.Membership awaitSettled(WorkerGroup group) {
+        return await("the worker group settled before the test (one stable member, everything committed)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    WorkerGroup.Membership membership = group.membership();
+                    boolean settled = membership.state().equals("Stable") && membership.members().size() == 1
+                            && group.committed().equals(group.endOffsets());
+                    return settled ? membership : null;
+                }, Objects::nonNull);
     }
 
-    /** The ticket's view once terminal; the view's long poll is bounded, so asked again until {@code timeout}. */
+    /** The ticket's view once terminal; each request is a long poll, so the next one follows at once. */
     private static JsonNode awaitTerminal(TicketflowSystem system, String id, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode view;
-        do {
-            HttpResponse<String> response = system.tickets.get(id, "60s").join();
-            view = TicketsClient.parse(response.body());
-        } while (!terminal(view.path("status").asText()) && Instant.now().isBefore(deadline));
-        return view;
+        return await("ticket " + id + " terminal").atMost(timeout).pollInterval(Duration.ZERO)
+                .until(() -> TicketsClient.parse(system.tickets.get(id, "60s").join().body()),
+                        view -> terminal(view.path("status").asText()));
     }
 
     private static boolean terminal(String status) {
@@ -238,14 +251,13 @@ class LongTicketIT {
     }
 
     /** The committed offset of the long ticket's partition once it moved past it, or where it stayed. */
-    private static long awaitCommittedPast(WorkerGroup group, RecordMetadata record) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        long committed = group.committed().get(record.partition());
-        while (committed <= record.offset() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            committed = group.committed().get(record.partition());
+    private static long awaitCommittedPast(WorkerGroup group, RecordMetadata record) {
+        try {
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> group.committed().get(record.partition()), committed -> committed > record.offset());
+        } catch (ConditionTimeoutException stayed) {
+            return group.committed().get(record.partition());
         }
-        return committed;
     }
 
     /** The longest time between two changes of the partition's committed offset over the samples. */
