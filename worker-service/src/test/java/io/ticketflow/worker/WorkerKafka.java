@@ -10,10 +10,13 @@ import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketState;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.testing.ContractSchemas;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -21,9 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,6 +86,21 @@ public final class WorkerKafka implements AutoCloseable {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Sets one setting of a topic on the broker, as {@code kafka-configs.sh --alter} would. */
+    public void setTopicConfig(String topic, String name, String value) {
+        var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        var op = new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+        try {
+            companion.getOrCreateAdminClient().incrementalAlterConfigs(Map.of(resource, List.of(op))).all()
+                    .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not set " + name + " of " + topic, e);
+        }
+    }
+
     public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
         return companion.produce(String.class, byte[].class).fromRecords(records)
                 .awaitCompletion(PATIENCE).getRecords();
@@ -123,6 +145,10 @@ public final class WorkerKafka implements AutoCloseable {
     public ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
         return await().atMost(PATIENCE).until(() -> on(Topics.DEAD_LETTERS)
                 .filter(record -> key.equals(record.key())).findFirst().orElse(null), Objects::nonNull);
+    }
+
+    public List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return on(Topics.DEAD_LETTERS).toList();
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -3,10 +3,11 @@ package io.ticketflow.worker.callback;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
+
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,12 @@ class CallbackClient {
     static final String TICKET_ID_HEADER = "X-Ticket-Id";
 
     private final CallbackConfig config;
-    private final WebClient client;
+    private final OutboundWebClient client;
     private final Duration longestPost;
 
     CallbackClient(Vertx vertx, CallbackConfig config) {
         this.config = config;
-        this.client = OutboundWebClient.create(vertx, config.connectTimeout());
+        this.client = new OutboundWebClient(vertx, config.connectTimeout(), config.maxConcurrent());
         this.longestPost = longestPost(config);
     }
 
@@ -46,7 +47,7 @@ class CallbackClient {
 
     Uni<Void> post(URI target, String ticketId, byte[] body, Optional<String> signature) {
         // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
-        HttpRequest<Void> request = client.postAbs(target.toString())
+        HttpRequest<Void> request = client.request(HttpMethod.POST, target)
                 .idleTimeout(config.responseTimeout().toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader(TICKET_ID_HEADER, ticketId)

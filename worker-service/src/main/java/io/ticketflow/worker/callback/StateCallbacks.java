@@ -10,6 +10,7 @@ import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketState;
 import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.processing.ResultRewriter;
 import io.ticketflow.worker.processing.WorkerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,12 +37,15 @@ public class StateCallbacks {
     private final Callbacks callbacks;
     private final WorkerIdentity worker;
     private final CallbackConfig config;
+    private final ResultRewriter rewriter;
 
-    StateCallbacks(ObjectMapper mapper, Callbacks callbacks, WorkerIdentity worker, CallbackConfig config) {
+    StateCallbacks(ObjectMapper mapper, Callbacks callbacks, WorkerIdentity worker, CallbackConfig config,
+            ResultRewriter rewriter) {
         this.reader = mapper.readerFor(TicketState.class);
         this.callbacks = callbacks;
         this.worker = worker;
         this.config = config;
+        this.rewriter = rewriter;
     }
 
     @Incoming("ticket-state")
@@ -61,7 +65,22 @@ public class StateCallbacks {
         TicketState state = decision.get();
         // The report carries the state record's ack: it is acked once the report is written.
         return callbacks.deliver(state)
-                .map(delivery -> Keyed.message(incoming.withPayload(outcome(state, delivery)), state.id()));
+                .map(delivery -> reported(incoming, outcome(state, delivery)));
+    }
+
+    /**
+     * The report, acked with the state record once written. Should the channel's producer give up on it (after its
+     * own retries for delivery.timeout.ms), it is written again until it is: the callback was made, and its outcome
+     * must be recorded rather than dropped. Neither path fails, so no write failure stops the callbacks.
+     */
+    private Message<TicketResult> reported(Message<byte[]> incoming, TicketResult report) {
+        return Keyed.message(incoming.withPayload(report)
+                .withNack(failure -> rewriter.rewrite(report)
+                        .onFailure().invoke(lost -> Log.errorf(lost, "Ticket %s: the outcome of its callback could"
+                                + " not be recorded", report.ticketId()))
+                        .onFailure().recoverWithNull()
+                        .subscribeAsCompletionStage()
+                        .thenCompose(written -> incoming.ack())), report.ticketId());
     }
 
     /** A terminal decision with somewhere to call; one that carries {@code callback} records a delivery made already. */

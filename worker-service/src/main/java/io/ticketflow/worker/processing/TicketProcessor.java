@@ -22,15 +22,16 @@ import java.util.function.Supplier;
 
 /**
  * The worker's pipeline: tickets in, results out, up to {@code ticketflow.worker.max-in-flight} tickets at once on
- * the event loop.
+ * the event loop, and per type up to its {@code ticketflow.handlers.<type>.max-in-flight} ({@link TypeConcurrency}).
  *
  * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then the
  * attempt's last result. Only that last message carries the ticket's ack, so the offset is committed once the outcome
  * is durably on ticket-results (acks=all); a crash before that redelivers the ticket. Both go through the one outgoing
  * channel, hence one producer, so RUNNING precedes the last result on the key's partition. A retry is first written to
  * the retry topic, then RETRYING is: the record is acked after both, and the ticket waits in the retry relay, not here.
- * A record that is no ticket, or a ticket out of attempts, has its ack turned into a nack, which the channel's
- * dead-letter strategy turns into a copy on the dead-letter topic before committing.
+ * A record that is no ticket, or a ticket out of attempts, is copied to the dead-letter topic before it is acked
+ * ({@link DeadLetterWriter}). A write that fails for a while (an outage, a delivery timeout) is retried until it
+ * succeeds ({@link KafkaWrites}): a ticket whose outcome is known is never dead-lettered or failed for it.
  *
  * <p>An attempt runs at most once per worker ({@link StartedAttempts}): a duplicate record of one started here writes
  * nothing and is acked once the first copy settled, so its offset is never committed before that copy's outcome is
@@ -45,26 +46,31 @@ public class TicketProcessor {
     private final RetryScheduler retries;
     private final StartedAttempts started;
     private final InFlightTickets inFlight;
-    private final OversizedResults oversized;
+    private final ResultRewriter rewriter;
+    private final DeadLetterWriter deadLetters;
+    private final TypeConcurrency slots;
     private final WorkerConfig config;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
-            RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, OversizedResults oversized,
-            WorkerConfig config) {
+            RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, ResultRewriter rewriter,
+            DeadLetterWriter deadLetters,
+            TypeConcurrency slots, WorkerConfig config) {
         this.decoder = decoder;
         this.runner = runner;
         this.cancellations = cancellations;
         this.retries = retries;
         this.started = started;
         this.inFlight = inFlight;
-        this.oversized = oversized;
+        this.rewriter = rewriter;
+        this.deadLetters = deadLetters;
+        this.slots = slots;
         this.config = config;
     }
 
     @Incoming("tickets")
     @Outgoing("ticket-results")
     public Multi<Message<TicketResult>> process(Multi<Message<byte[]>> tickets) {
-        return tickets.onItem().transformToMulti(this::process).merge(config.maxInFlight());
+        return tickets.onItem().transformToMulti(this::process).merge(slots.pipelineCapacity());
     }
 
     private Multi<Message<TicketResult>> process(Message<byte[]> incoming) {
@@ -80,7 +86,14 @@ public class TicketProcessor {
             return Multi.createFrom().nothing();
         }
         return switch (started.claim(ticket.id(), ticket.attemptNumber())) {
-            case StartedAttempts.Claim.First first -> run(settling(incoming, first.settled()), ticket);
+            case StartedAttempts.Claim.First first -> {
+                Message<byte[]> tracked = settling(incoming, () -> {
+                    slots.release(ticket.type());
+                    first.settled().run();
+                });
+                // The attempt starts (and its time limit runs) once it holds its slots.
+                yield slots.acquire(ticket.type()).onItem().transformToMulti(acquired -> run(tracked, ticket));
+            }
             case StartedAttempts.Claim.Duplicate duplicate -> duplicate(incoming, ticket, duplicate.earlier());
         };
     }
@@ -123,13 +136,11 @@ public class TicketProcessor {
     }
 
     /**
-     * The record, whose ack or nack (once its last result is written, or once it is dead-lettered) also settles its
-     * attempt and so releases the duplicates waiting for it. Every path to the end of a ticket goes through one of
-     * them, exactly once.
+     * The record, whose ack (once its last result is written, and its dead letter if it has one) also settles its
+     * attempt and so releases the duplicates waiting for it. Every path to the end of a ticket acks it exactly once.
      */
     private static Message<byte[]> settling(Message<byte[]> incoming, Runnable settled) {
-        return incoming.withAck(() -> incoming.ack().whenComplete((done, failure) -> settled.run()))
-                .withNack(reason -> incoming.nack(reason).whenComplete((done, failure) -> settled.run()));
+        return incoming.withAck(() -> incoming.ack().whenComplete((done, failure) -> settled.run()));
     }
 
     /** RUNNING, built only now (most tickets end before it is due), then the attempt's last result. */
@@ -144,7 +155,9 @@ public class TicketProcessor {
         return switch (outcome) {
             case Outcome.Finished finished -> Uni.createFrom().item(settled(incoming, finished.result(), incoming::ack));
             case Outcome.GaveUp gaveUp -> Uni.createFrom().item(gaveUp(incoming, gaveUp));
-            case Outcome.Retry retry -> retries.schedule(retry.next())
+            // Only a retry record Kafka refuses for good gives up, so a ticket never is both retried and dead-lettered.
+            case Outcome.Retry retry -> KafkaWrites.untilWritten("Ticket " + ticket.id() + ": scheduling its retry",
+                            () -> retries.schedule(retry.next()))
                     .map(scheduled -> settled(incoming, retry.result(), incoming::ack))
                     .onFailure().recoverWithItem(failure ->
                             gaveUp(incoming, runner.unscheduled(ticket, retry, failure)));
@@ -152,41 +165,73 @@ public class TicketProcessor {
     }
 
     private Message<TicketResult> gaveUp(Message<byte[]> incoming, Outcome.GaveUp gaveUp) {
-        return settled(incoming, gaveUp.result(), () -> incoming.nack(gaveUp.reason()));
+        return settled(incoming, gaveUp.result(), () -> deadLetter(incoming, gaveUp.reason()));
     }
 
     private Message<TicketResult> reject(Message<byte[]> incoming, DecodedTicket.Invalid invalid) {
         InvalidTicketException reason = new InvalidTicketException(invalid.reason());
-        return Keyed.message(incoming.withPayload(runner.rejected(invalid.ticketId(), invalid.reason())),
-                        invalid.ticketId())
-                .withAck(() -> incoming.nack(reason));
+        return last(incoming, runner.rejected(invalid.ticketId(), invalid.reason()),
+                () -> deadLetter(incoming, reason), () -> { });
+    }
+
+    /** The last message of a ticket that started: once it is acked or dead-lettered, the ticket is not in flight. */
+    private Message<TicketResult> settled(Message<byte[]> incoming, TicketResult result,
+            Supplier<CompletionStage<Void>> onWritten) {
+        return last(incoming, result, onWritten, inFlight::settled);
     }
 
     /**
-     * A ticket's last message of this worker: once it is written, {@code onWritten} acks (or dead-letters) the
-     * record; if it cannot be written, the record is nacked. Either way the ticket is no longer in flight.
+     * A record's last message: once it is written, {@code onWritten} acks (or dead-letters) the record, then
+     * {@code after} runs. Neither its ack nor its nack ever fails, so that no write failure stops the channel.
      */
-    private Message<TicketResult> settled(Message<byte[]> incoming, TicketResult result,
-            Supplier<CompletionStage<Void>> onWritten) {
+    private Message<TicketResult> last(Message<byte[]> incoming, TicketResult result,
+            Supplier<CompletionStage<Void>> onWritten, Runnable after) {
         return Keyed.message(Message.of(result,
-                () -> onWritten.get().whenComplete((done, failure) -> inFlight.settled()),
-                failure -> unwritten(incoming, result, failure).whenComplete((done, nackFailure) -> inFlight.settled())),
+                () -> onWritten.get().whenComplete((done, failure) -> after.run()),
+                failure -> unwritten(incoming, result, failure, onWritten).whenComplete((done, other) -> after.run())),
                 result.ticketId());
     }
 
-    /** The record is dead-lettered with the reason; a result refused for its size is first replaced by a small one. */
-    private CompletionStage<Void> unwritten(Message<byte[]> incoming, TicketResult result, Throwable failure) {
-        if (!RecordTooLarge.causedBy(failure)) {
-            return incoming.nack(failure);
+    /**
+     * The pipeline's producer gave up on the result (after its own retries for {@code delivery.timeout.ms}). A
+     * failure that may pass is not the ticket's: the result is written again until it is, then the record settles as
+     * it would have. A result refused for its size is replaced by a small one and the record dead-lettered.
+     */
+    private CompletionStage<Void> unwritten(Message<byte[]> incoming, TicketResult result, Throwable failure,
+            Supplier<CompletionStage<Void>> onWritten) {
+        if (RecordTooLarge.causedBy(failure)) {
+            ResultTooLargeException reason = new ResultTooLargeException(result, failure);
+            return rewriter.replaceOversized(result, failure)
+                    .onFailure().invoke(replaceFailure -> Log.errorf(replaceFailure,
+                            "Ticket %s: its result_too_large result could not be written either", result.ticketId()))
+                    .onFailure().recoverWithNull()
+                    .subscribeAsCompletionStage()
+                    .thenCompose(written -> deadLetter(incoming, reason));
         }
-        ResultTooLargeException reason = new ResultTooLargeException(result, failure);
-        return oversized.replace(result, failure)
-                .exceptionally(replaceFailure -> {
-                    Log.errorf(replaceFailure, "Ticket %s: its result_too_large result could not be written either",
-                            result.ticketId());
-                    return null;
-                })
-                .thenCompose(written -> incoming.nack(reason));
+        if (!KafkaWrites.curable(failure)) {
+            return deadLetter(incoming, failure);
+        }
+        return rewriter.rewrite(result).subscribeAsCompletionStage()
+                .handle((written, rewriteFailure) -> rewriteFailure == null
+                        ? onWritten.get()
+                        : deadLetter(incoming, rewriteFailure))
+                .thenCompose(settled -> settled);
+    }
+
+    /**
+     * Copies the record to the dead-letter topic, retried while the failure may pass, then acks it. A dead letter
+     * Kafka refuses for good is logged and the record acked all the same: its failed result is written already, and a
+     * record left unacked would hold back every commit of its partition.
+     */
+    private CompletionStage<Void> deadLetter(Message<byte[]> incoming, Throwable reason) {
+        RecordOrigin origin = origin(incoming);
+        String what = "Record %s-%d@%d: dead-lettering it".formatted(origin.topic(), origin.partition(), origin.offset());
+        return KafkaWrites.untilWritten(what, () -> deadLetters.write(incoming, reason))
+                .onFailure().invoke(failure -> Log.errorf(failure,
+                        "%s failed for good; committed without its dead letter (%s)", what, reason.getMessage()))
+                .onFailure().recoverWithNull()
+                .subscribeAsCompletionStage()
+                .thenCompose(written -> incoming.ack());
     }
 
     @SuppressWarnings("unchecked")

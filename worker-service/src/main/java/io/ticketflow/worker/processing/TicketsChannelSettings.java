@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import java.util.Map;
 
 /**
- * The settings of the {@code tickets} channel that follow from {@link WorkerConfig}, derived so that they cannot
+ * The settings of the {@code tickets} channel that follow from {@link WorkerConfig} and the types' limits, derived so that they cannot
  * disagree with it. The Kafka connector finds this map by the channel's name and reads it under the channel's own
  * {@code mp.messaging.incoming.tickets.*} properties, which still win when set.
  */
@@ -17,7 +17,7 @@ class TicketsChannelSettings {
 
     @Produces
     @Identifier("tickets")
-    Map<String, Object> ticketsChannel(WorkerConfig worker) {
-        return ConcurrentChannel.settings(worker.maxInFlight(), worker.maxTimeout());
+    Map<String, Object> ticketsChannel(WorkerConfig worker, TypeConcurrency slots) {
+        return ConcurrentChannel.settings(slots.pipelineCapacity(), worker.maxTimeout());
     }
 }

@@ -16,7 +16,9 @@ public interface WorkerConfig {
 
     /**
      * How many tickets run at the same time, all on the event loop. The tickets channel's prefetch
-     * ({@code max.poll.records × max-queue-size-factor}) is derived from it (TicketsChannelSettings).
+     * ({@code max.poll.records × max-queue-size-factor}) is derived from it (TicketsChannelSettings): twice as many
+     * when a type has a limit of its own ({@code ticketflow.handlers.<type>.max-in-flight}), so that as many tickets
+     * again can wait for their type's slot without holding one of these.
      */
     @WithDefault("256")
     int maxInFlight();

@@ -49,7 +49,7 @@ class ConcurrencyTest {
     }
 
     /** The largest number of tickets running at one instant, from their startedAt and finishedAt. */
-    private static int maxOverlap(List<TicketResult> outcomes) {
+    static int maxOverlap(List<TicketResult> outcomes) {
         record Edge(Instant at, int delta) {
         }
         List<Edge> edges = new ArrayList<>();

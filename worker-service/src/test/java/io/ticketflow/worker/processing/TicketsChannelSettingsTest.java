@@ -3,6 +3,7 @@ package io.ticketflow.worker.processing;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,9 @@ class TicketsChannelSettingsTest {
 
     @Test
     void prefetchesAsManyRecordsAsMayRunAtOnce() {
-        var channel = settings.ticketsChannel(new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(5), null, null));
+        var worker = new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofSeconds(5), null, null);
+        var channel = settings.ticketsChannel(worker, new TypeConcurrency(worker, Map::of));
 
         int prefetch = Integer.parseInt((String) channel.get("max.poll.records"))
                 * Integer.parseInt((String) channel.get("max-queue-size-factor"));
@@ -22,7 +25,8 @@ class TicketsChannelSettingsTest {
 
     @Test
     void toleratesARecordWaitingThenRunningForTheLongestTimeout() {
-        var channel = settings.ticketsChannel(TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15)));
+        var worker = TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15));
+        var channel = settings.ticketsChannel(worker, new TypeConcurrency(worker, Map::of));
 
         assertThat(channel.get("throttled.unprocessed-record-max-age.ms"))
                 .isEqualTo(Long.toString(Duration.ofMinutes(31).toMillis()));

@@ -8,13 +8,15 @@ import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code flaky}, for tests: fails retryably the first {@code payload.failures} times it runs a ticket, then returns
+ * {@code flaky}, for tests: fails retryably the first {@code payload.failures} times it runs a ticket (each failure
+ * after {@code payload.ms}, default 0), then returns
  * {@code {"calls": n}}. Its type grants four attempts, one more than the worker's default.
  */
 @ApplicationScoped
@@ -34,7 +36,10 @@ public class FlakyHandler implements TicketHandler {
     public Uni<JsonNode> handle(TicketRecord ticket) {
         int call = calls.computeIfAbsent(ticket.id(), id -> new AtomicInteger()).incrementAndGet();
         if (call <= ticket.payload().path("failures").asInt()) {
-            return Uni.createFrom().failure(new TicketFailure(FAILURE_CODE, "failure " + call, true));
+            Uni<JsonNode> failure = Uni.createFrom().failure(new TicketFailure(FAILURE_CODE, "failure " + call, true));
+            long ms = ticket.payload().path("ms").asLong();
+            return ms == 0 ? failure : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(ms))
+                    .chain(() -> failure);
         }
         return Uni.createFrom().item(JsonNodeFactory.instance.objectNode().put("calls", call));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.worker.handlers.InFlightLimits;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.outbound.AllowedHosts;
@@ -14,7 +15,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
+
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +38,18 @@ import java.util.Optional;
 public class HttpHandler implements TicketHandler {
 
     static final String CALL_FAILED = "http_call_failed";
+    static final String POOL_TIMEOUT = "http_pool_timeout";
 
     private final HttpHandlerConfig config;
     private final AllowedHosts allowedHosts;
-    private final WebClient client;
+    private final OutboundWebClient client;
+    private final int maxConnectionsPerHost;
 
-    public HttpHandler(Vertx vertx, HttpHandlerConfig config) {
+    public HttpHandler(Vertx vertx, HttpHandlerConfig config, InFlightLimits limits) {
         this.config = config;
         this.allowedHosts = new AllowedHosts(config.allowedHosts());
-        this.client = OutboundWebClient.create(vertx, config.connectTimeout());
+        this.maxConnectionsPerHost = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
+        this.client = new OutboundWebClient(vertx, config.connectTimeout(), maxConnectionsPerHost);
     }
 
     @PreDestroy
@@ -78,13 +82,18 @@ public class HttpHandler implements TicketHandler {
 
     private Uni<JsonNode> call(HttpCall call) {
         CappedBody body = new CappedBody(config.maxBodyBytes());
-        HttpRequest<Void> request = client.requestAbs(call.method(), call.url().toString())
+        HttpRequest<Void> request = client.request(call.method(), call.url())
+                .connectTimeout(config.maxPoolWait().toMillis())
                 .idleTimeout(config.responseTimeout().toMillis())
                 .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
         call.headers().forEach(request::putHeader);
         return send(request, call.body())
-                .onFailure().transform(e -> new TicketFailure(CALL_FAILED,
-                        "%s %s failed: %s".formatted(call.method(), call.url(), e.getMessage()), true))
+                .onFailure().transform(e -> OutboundWebClient.isPoolWait(e)
+                        ? new TicketFailure(POOL_TIMEOUT, "%s %s: all %d connections to the host stayed busy for %d ms"
+                                .formatted(call.method(), call.url(), maxConnectionsPerHost,
+                                        config.maxPoolWait().toMillis()), true)
+                        : new TicketFailure(CALL_FAILED,
+                                "%s %s failed: %s".formatted(call.method(), call.url(), e.getMessage()), true))
                 .map(response -> result(response, body));
     }
 

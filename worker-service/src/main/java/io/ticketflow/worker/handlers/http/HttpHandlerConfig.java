@@ -30,6 +30,22 @@ public interface HttpHandlerConfig {
     @WithDefault("30S")
     Duration responseTimeout();
 
+    /**
+     * Connections kept open to one host (scheme, host and port). Default: as many as http tickets may run at once
+     * ({@code ticketflow.handlers.http.max-in-flight}, else {@code ticketflow.worker.max-in-flight}), so that no call
+     * waits for a connection another ticket holds. Lower it for a server that limits connections per client; calls
+     * beyond it wait for a free one, up to {@link #maxPoolWait()}.
+     */
+    Optional<Integer> maxConnectionsPerHost();
+
+    /**
+     * How long a call may wait for a connection to its host (counted from the call, so it includes opening one: keep
+     * it above {@link #connectTimeout()}). Past it the ticket fails with {@code http_pool_timeout}, retryable, rather
+     * than spend its own time limit queueing and fail as a {@code timeout} of the server.
+     */
+    @WithDefault("10S")
+    Duration maxPoolWait();
+
     /** Time limit of an http ticket without {@code timeoutMs}. Default: none, so ticketflow.worker.default-timeout. */
     Optional<Duration> defaultTimeout();
 }
