@@ -53,10 +53,22 @@ public class TicketCanceller {
                         throw new UnavailableException("The cancellation was stored but not decided in time; the "
                                 + "ticket's state will tell", config.retryAfter(), null);
                     }
-                    if (decided.status() != TicketStatus.CANCELLED || !requestId.equals(decided.cancellation())) {
+                    if (!cancelledByThisRequest(decided, requestId)) {
                         throw new AlreadyFinishedException(decided.id(), decided.status());
                     }
                     return decided;
                 });
+    }
+
+    /**
+     * CANCELLED by this request's command, or by a worker's CANCELLED report, which names no request: a worker stops
+     * a handler as soon as it reads a command, and its report can be decided before the command itself has come
+     * through the repartition topic to the state machine. A worker reports CANCELLED only on a command, and the
+     * ticket was live when this one was sent (two DELETEs racing like that may both get 202; the ticket is CANCELLED
+     * either way, and its callback says so).
+     */
+    private static boolean cancelledByThisRequest(TicketState decided, String requestId) {
+        return decided.status() == TicketStatus.CANCELLED
+                && (decided.cancellation() == null || requestId.equals(decided.cancellation()));
     }
 }

@@ -49,7 +49,8 @@ public class ListResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Tickets held, newest first, filtered, one page at a time",
-            description = "Served from index stores: a page costs its own size whatever the number of tickets held.")
+            description = "Served from index stores: a page costs its own size whatever the number of tickets held. "
+                    + "Each ticket is as GET /tickets/{id} shows it, without its result: GET the ticket for that.")
     @APIResponse(responseCode = "200", description = "A page; pass its next as cursor for the following one",
             content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; field names it",

@@ -1,8 +1,6 @@
 package io.ticketflow.producer.state;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerializer;
 import io.ticketflow.contract.TicketEvent;
@@ -99,17 +97,9 @@ public class StateTopology {
                         .withLoggingDisabled(),
                 topics.state().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("ticket-state"),
-                () -> new TicketViewUpdater(withoutResults(), mapper.readerFor(TicketState.class), changes));
+                () -> new TicketViewUpdater(StateReaders.withoutResults(mapper), mapper.readerFor(TicketState.class),
+                        changes));
         return builder.build();
-    }
-
-    /** The view's indexes need a state's status, type, times and revision: its result, however large, is skipped. */
-    private ObjectReader withoutResults() {
-        return mapper.copy().addMixIn(TicketState.class, WithoutResult.class).readerFor(TicketState.class);
-    }
-
-    @JsonIgnoreProperties(value = "result", ignoreUnknown = true)
-    private interface WithoutResult {
     }
 
     private <T> Serde<T> json(Class<T> type) {

@@ -32,10 +32,12 @@ public class TicketStates {
 
     private final KafkaStreams streams;
     private final ObjectReader reader;
+    private final ObjectReader withoutResult;
 
     public TicketStates(KafkaStreams streams, ObjectMapper mapper) {
         this.streams = streams;
         this.reader = mapper.readerFor(TicketState.class);
+        this.withoutResult = StateReaders.withoutResults(mapper);
     }
 
     /**
@@ -43,17 +45,15 @@ public class TicketStates {
      * @throws StateUnavailableException while the view cannot be read (starting, restoring, failed)
      */
     public Optional<TicketState> get(String id) {
-        return Optional.ofNullable(read(view().get(ViewKeys.ticket(id))));
+        return Optional.ofNullable(read(reader, view().get(ViewKeys.ticket(id))));
     }
 
     /**
-     * Tickets newest first, from the index that fits the filters: the scan reads {@code limit + 1} live index entries
-     * at most, whatever the number of tickets held.
-     *
-     * <p>Deleted entries are another matter: those of tickets that left a status stay in RocksDB until it compacts
-     * them, and a scan walks over them. A first page without a time bound therefore stops as soon as it holds as many
-     * tickets as the range's counter says there are, instead of looking on through the deleted entries behind them
-     * for one more (a listing of QUEUED tickets, say, where a million tickets were QUEUED an hour ago).
+     * Tickets newest first, without their results (a page of 500 results of any size would be megabytes; GET a ticket
+     * for its result), from the index that fits the filters: the scan reads {@code limit + 1} live index entries
+     * at most, whatever the number of tickets held. Deleted entries are another matter: Kafka Streams' RocksDB
+     * iterator walks over those between the last live entry it reads and the next live key, until RocksDB compacts
+     * them (see {@link ViewKeys} and {@link DeletionTriggeredCompaction}).
      *
      * @param after the position to continue after (a page's {@code next} cursor), or {@code null} for the first page
      */
@@ -62,22 +62,22 @@ public class TicketStates {
         String prefix = ViewKeys.indexPrefix(status, type);
         String from = after == null ? prefix : prefix + after;
         String to = submittedAfter == null ? prefix + ViewKeys.END : prefix + ViewKeys.positionAtOrBefore(submittedAfter);
-        long held = after == null && submittedAfter == null ? held(status, type) : Long.MAX_VALUE;
         List<TicketState> page = new ArrayList<>(limit);
         String last = null;
         boolean more = false;
         try (KeyValueIterator<String, byte[]> index = view.range(from, to)) {
-            while (page.size() < held && index.hasNext()) {
+            while (index.hasNext()) {
                 String key = index.next().key;
                 String position = key.substring(prefix.length());
-                if (position.equals(after) || position.equals(ViewKeys.START)) {
+                if (position.equals(after) || ViewKeys.isHead(position)) {
                     continue;
                 }
                 if (page.size() == limit) {
                     more = true;
                     break;
                 }
-                TicketState state = read(view.get(ViewKeys.ticket(position.substring(position.indexOf('/') + 1))));
+                TicketState state = read(withoutResult,
+                        view.get(ViewKeys.ticket(position.substring(position.indexOf('/') + 1))));
                 if (state != null) {
                     page.add(state);
                     last = position;
@@ -102,16 +102,6 @@ public class TicketStates {
         return counts;
     }
 
-    /** How many tickets the counters hold in the range of these filters. */
-    private long held(TicketStatus status, String type) {
-        return counts().entrySet().stream()
-                .filter(byStatus -> status == null || byStatus.getKey() == status)
-                .flatMap(byStatus -> byStatus.getValue().entrySet().stream())
-                .filter(byType -> type == null || byType.getKey().equals(type))
-                .mapToLong(Map.Entry::getValue)
-                .sum();
-    }
-
     private ReadOnlyKeyValueStore<String, byte[]> view() {
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(TicketViewUpdater.VIEW,
@@ -121,7 +111,7 @@ public class TicketStates {
         }
     }
 
-    private TicketState read(byte[] json) {
+    private static TicketState read(ObjectReader reader, byte[] json) {
         if (json == null) {
             return null;
         }

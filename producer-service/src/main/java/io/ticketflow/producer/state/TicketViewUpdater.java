@@ -62,18 +62,16 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         List<String> after = next == null ? List.of() : ViewKeys.indexEntries(next);
         Set<String> kept = new HashSet<>(before);
         kept.retainAll(after);
-        // A counter is never below the entries a reader can find in its range (raised before, lowered after), so a
-        // listing that has found as many tickets as the counter says may stop there (TicketStates.list).
+        before.stream().filter(key -> !kept.contains(key)).forEach(view::delete);
         if (next != null) {
-            add(ViewKeys.count(next.status(), ViewKeys.typeOf(next)), 1);
             ViewKeys.indexPrefixes(next).forEach(this::headRange);
         }
-        before.stream().filter(key -> !kept.contains(key)).forEach(view::delete);
         after.stream().filter(key -> !kept.contains(key)).forEach(key -> view.put(key, new byte[0]));
         if (previous != null) {
             add(ViewKeys.count(previous.status(), ViewKeys.typeOf(previous)), -1);
         }
         if (next != null) {
+            add(ViewKeys.count(next.status(), ViewKeys.typeOf(next)), 1);
             view.put(ViewKeys.ticket(id), record.value());
         } else {
             view.delete(ViewKeys.ticket(id));
@@ -83,11 +81,12 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         }
     }
 
-    /** Puts the live key that heads an index range, once (see {@link ViewKeys#START}). */
+    /** Puts the live keys that head an index range, once (see {@link ViewKeys#HEADS}). */
     private void headRange(String prefix) {
-        String head = prefix + ViewKeys.START;
-        if (view.get(head) == null) {
-            view.put(head, new byte[0]);
+        for (String head : ViewKeys.HEADS) {
+            if (view.get(prefix + head) == null) {
+                view.put(prefix + head, new byte[0]);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -70,7 +72,7 @@ class ListResourceTest {
 
         assertThat(pages).isEqualTo(3);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(submitted).doesNotHaveDuplicates();
-        // A first page stops at its range's count: as many as there are is a last page, one fewer is not.
+        // A page as long as what is left is the last page; one shorter is not.
         given().get("/tickets?type=" + type + "&limit=7")
                 .then().statusCode(200).body("tickets.size()", equalTo(7)).body("next", equalTo(null));
         given().get("/tickets?type=" + type + "&limit=6")
@@ -89,7 +91,9 @@ class ListResourceTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets?status=SUCCEEDED&type=" + type)
                 .then().statusCode(200)
                 .body("tickets.size()", equalTo(1))
-                .body("tickets[0].id", equalTo(done)));
+                .body("tickets[0].id", equalTo(done))
+                .body("tickets[0]", not(hasKey("result"))));
+        given().get("/tickets/" + done).then().statusCode(200).body("result", equalTo(1));
         given().get("/tickets?status=QUEUED&type=" + type)
                 .then().statusCode(200).body("tickets.size()", equalTo(1)).body("tickets[0].id", equalTo(waiting));
 
