@@ -64,9 +64,14 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         kept.retainAll(after);
         before.stream().filter(key -> !kept.contains(key)).forEach(view::delete);
         if (next != null) {
-            ViewKeys.indexPrefixes(next).forEach(this::headRange);
+            String position = ViewKeys.position(next);
+            for (String prefix : ViewKeys.indexPrefixes(next)) {
+                if (!kept.contains(prefix + position)) {
+                    headRange(prefix);
+                    view.put(prefix + position, new byte[0]);
+                }
+            }
         }
-        after.stream().filter(key -> !kept.contains(key)).forEach(key -> view.put(key, new byte[0]));
         if (previous != null) {
             add(ViewKeys.count(previous.status(), ViewKeys.typeOf(previous)), -1);
         }
@@ -81,12 +86,13 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         }
     }
 
-    /** Puts the live keys that head an index range, once (see {@link ViewKeys#HEADS}). */
+    /**
+     * Puts the live keys that head an index range, once (see {@link ViewKeys#HEADS}): they are put in order, so the
+     * last one present means all are, and one read per new index entry tells.
+     */
     private void headRange(String prefix) {
-        for (String head : ViewKeys.HEADS) {
-            if (view.get(prefix + head) == null) {
-                view.put(prefix + head, new byte[0]);
-            }
+        if (view.get(prefix + ViewKeys.HEADS.getLast()) == null) {
+            ViewKeys.HEADS.forEach(head -> view.put(prefix + head, new byte[0]));
         }
     }
 

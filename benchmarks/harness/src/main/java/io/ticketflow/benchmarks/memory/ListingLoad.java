@@ -7,7 +7,6 @@ import io.ticketflow.process.PackagedService;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +104,7 @@ final class ListingLoad {
                 default -> "/tickets?" + kind.query();
             };
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(producer.uri(path))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             long nanos = System.nanoTime() - start;
             if (response.statusCode() != 200) {
@@ -125,10 +124,6 @@ final class ListingLoad {
                 requests.incrementAndGet();
             }
         }
-    }
-
-    private URI uri(String pathAndQuery) {
-        return producer.uri(pathAndQuery);
     }
 
     private static String encode(String value) {
