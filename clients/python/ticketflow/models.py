@@ -41,6 +41,12 @@ class TicketView:
     max_attempts: int | None = None
     callback_url: str | None = None
     callback: dict[str, Any] | None = None
+    owner: str | None = None
+    trace_id: str | None = None
+    priority: str | None = None
+    run_at: datetime | None = None
+    progress: dict[str, Any] | None = None
+    """How far a running attempt has got: ``percent``, ``message`` and ``output``, each when reported."""
 
     @property
     def terminal(self) -> bool:
@@ -66,6 +72,11 @@ class TicketView:
             max_attempts=data.get("maxAttempts"),
             callback_url=data.get("callbackUrl"),
             callback=data.get("callback"),
+            owner=data.get("owner"),
+            trace_id=data.get("traceId"),
+            priority=data.get("priority"),
+            run_at=_instant(data.get("runAt")),
+            progress=data.get("progress"),
         )
 
 

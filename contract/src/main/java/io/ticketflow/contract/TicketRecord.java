@@ -26,6 +26,10 @@ import java.time.Instant;
  *                       of the same idempotency key
  * @param requestId      unique per submit request: the state machine records which one created the ticket, so that
  *                       of two requests racing with one Idempotency-Key exactly one is told it created it
+ * @param owner       who submitted it: the authenticated principal; absent on a record written by hand
+ * @param traceId     the W3C trace id of the submission, tying the ticket to its trace
+ * @param priority    how urgent it is; {@code normal} when absent
+ * @param runAt       a scheduled ticket does not run before this instant
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,12 +45,17 @@ public record TicketRecord(
         Instant notBefore,
         String idempotencyKey,
         String requestHash,
-        String requestId) {
+        String requestId,
+        String owner,
+        String traceId,
+        TicketPriority priority,
+        Instant runAt) {
 
     /** A new ticket, as a client submits it. */
     public static TicketRecord submitted(String id, String type, JsonNode payload, Instant submittedAt, Long timeoutMs,
             Integer maxAttempts, String callbackUrl) {
-        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, null, null, null, null, null);
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, null, null, null, null, null,
+                null, null, null, null);
     }
 
     /** The attempt this record asks for: 1 unless the worker scheduled it as a retry. */
@@ -56,29 +65,45 @@ public record TicketRecord(
 
     public TicketRecord withId(String newId) {
         return new TicketRecord(newId, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
-                idempotencyKey, requestHash, requestId);
+                idempotencyKey, requestHash, requestId, owner, traceId, priority, runAt);
     }
 
     /** The same ticket, scheduled as attempt {@code next}, not to run before {@code at}. */
     public TicketRecord retry(int next, Instant at) {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, next, at,
-                idempotencyKey, requestHash, requestId);
+                idempotencyKey, requestHash, requestId, owner, traceId, priority, runAt);
     }
 
     /** The same ticket, due now: what goes back onto the tickets topic once a retry's wait is over. */
     public TicketRecord due() {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, null,
-                idempotencyKey, requestHash, requestId);
+                idempotencyKey, requestHash, requestId, owner, traceId, priority, runAt);
     }
 
     public TicketRecord withIdempotency(String key, String hash) {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
-                key, hash, requestId);
+                key, hash, requestId, owner, traceId, priority, runAt);
     }
 
     /** The same ticket, written by the submit request {@code id}. */
     public TicketRecord withRequestId(String id) {
         return new TicketRecord(this.id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt,
-                notBefore, idempotencyKey, requestHash, id);
+                notBefore, idempotencyKey, requestHash, id, owner, traceId, priority, runAt);
+    }
+
+    public TicketRecord withOwner(String newOwner) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
+                idempotencyKey, requestHash, requestId, newOwner, traceId, priority, runAt);
+    }
+
+    public TicketRecord withTraceId(String newTraceId) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
+                idempotencyKey, requestHash, requestId, owner, newTraceId, priority, runAt);
+    }
+
+    /** The same ticket with its scheduling: how urgent, and not before when. */
+    public TicketRecord scheduled(TicketPriority newPriority, Instant newRunAt) {
+        return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, notBefore,
+                idempotencyKey, requestHash, requestId, owner, traceId, newPriority, newRunAt);
     }
 }

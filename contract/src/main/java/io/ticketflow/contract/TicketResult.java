@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param worker     which worker instance wrote it
  * @param nextAttemptAt on {@code RETRYING}: when the next attempt is due
  * @param callback   on a terminal state whose ticket has a callback URL: how its delivery went
+ * @param progress   on {@code RUNNING}: how far the attempt has got, as its handler reported it
+ * @param traceId    the W3C trace id the worker ran the ticket under (a ticket written by hand gets one there)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,44 +35,57 @@ public record TicketResult(
         Instant finishedAt,
         String worker,
         Instant nextAttemptAt,
-        CallbackDelivery callback) {
+        CallbackDelivery callback,
+        TicketProgress progress,
+        String traceId) {
 
     public static TicketResult running(String ticketId, int attempt, Instant startedAt, String worker) {
-        return new TicketResult(ticketId, TicketStatus.RUNNING, attempt, null, null, startedAt, null, worker, null, null);
+        return new TicketResult(ticketId, TicketStatus.RUNNING, attempt, null, null, startedAt, null, worker, null, null, null, null);
     }
 
     public static TicketResult succeeded(String ticketId, int attempt, JsonNode result, Instant startedAt,
             Instant finishedAt, String worker) {
         return new TicketResult(ticketId, TicketStatus.SUCCEEDED, attempt, result, null, startedAt, finishedAt, worker,
-                null, null);
+                null, null, null, null);
     }
 
     public static TicketResult failed(String ticketId, int attempt, TicketError error, Instant startedAt,
             Instant finishedAt, String worker) {
         return new TicketResult(ticketId, TicketStatus.FAILED, attempt, null, error, startedAt, finishedAt, worker,
-                null, null);
+                null, null, null, null);
     }
 
     /** Attempt {@code attempt} failed with a retryable error; attempt {@code attempt + 1} is due at {@code nextAttemptAt}. */
     public static TicketResult retrying(String ticketId, int attempt, TicketError error, Instant startedAt,
             Instant nextAttemptAt, String worker) {
         return new TicketResult(ticketId, TicketStatus.RETRYING, attempt, null, error, startedAt, null, worker,
-                nextAttemptAt, null);
+                nextAttemptAt, null, null, null);
     }
 
     public static TicketResult cancelled(String ticketId, int attempt, String reason, Instant finishedAt, String worker) {
         return new TicketResult(ticketId, TicketStatus.CANCELLED, attempt, null, new TicketError(TicketError.CANCELLED, reason),
-                null, finishedAt, worker, null, null);
+                null, finishedAt, worker, null, null, null, null);
     }
 
     /** The same state change under another ticket id (a record written by hand that names its ticket only by key). */
     public TicketResult withTicketId(String id) {
-        return new TicketResult(id, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt, callback);
+        return new TicketResult(id, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt, callback,
+                progress, traceId);
     }
 
     /** This terminal result again, annotated with how the delivery of its callback went. */
     public TicketResult withCallback(CallbackDelivery delivery) {
         return new TicketResult(ticketId, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt,
-                delivery);
+                delivery, progress, traceId);
+    }
+
+    public TicketResult withProgress(TicketProgress newProgress) {
+        return new TicketResult(ticketId, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt,
+                callback, newProgress, traceId);
+    }
+
+    public TicketResult withTraceId(String newTraceId) {
+        return new TicketResult(ticketId, status, attempt, result, error, startedAt, finishedAt, worker, nextAttemptAt,
+                callback, progress, newTraceId);
     }
 }

@@ -17,6 +17,11 @@ import java.time.Instant;
  * @param submission     the request id of the submission that created the ticket (tells its creator from replays)
  * @param cancellation   the request id of the cancel that decided {@code CANCELLED}, when one did
  * @param requestHash    with {@code idempotencyKey}: the digest of the request that created the ticket
+ * @param owner          who submitted it (see {@link TicketRecord#owner()})
+ * @param traceId        the W3C trace id of the ticket: the submission's, or the worker's for a ticket written by hand
+ * @param priority       as submitted; {@code normal} when absent
+ * @param runAt          a scheduled ticket does not run before this instant
+ * @param progress       how far the running attempt has got, as last reported
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,7 +46,12 @@ public record TicketState(
         String requestHash,
         String submission,
         String cancellation,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String owner,
+        String traceId,
+        TicketPriority priority,
+        Instant runAt,
+        TicketProgress progress) {
 
     @JsonIgnore
     public boolean isTerminal() {
@@ -53,13 +63,14 @@ public record TicketState(
         TicketRecord known = ticket == null ? TicketRecord.submitted(id, null, null, null, null, null, null) : ticket;
         return new TicketState(id, 1, blankToNull(known.type()), TicketStatus.QUEUED, 0, known.submittedAt(), null,
                 null, null, null, null, null, known.timeoutMs(), known.maxAttempts(), known.callbackUrl(), null,
-                known.idempotencyKey(), known.requestHash(), submission, null, now);
+                known.idempotencyKey(), known.requestHash(), submission, null, now, known.owner(), known.traceId(),
+                known.priority(), known.runAt(), null);
     }
 
     /** A report about a ticket not seen yet (written by hand, or whose ticket record expired first). */
     static TicketState reported(TicketResult report, Instant now) {
         return new TicketState(report.ticketId(), 0, null, null, 0, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, now).withReport(report, now);
+                null, null, null, null, null, null, null, now, null, null, null, null, null).withReport(report, now);
     }
 
     /** Adds a ticket's own fields to a state that a report created before the ticket was read; never the status. */
@@ -67,26 +78,29 @@ public record TicketState(
         return new TicketState(id, revision + 1, blankToNull(ticket.type()), status, attempt, ticket.submittedAt(),
                 startedAt, finishedAt, nextAttemptAt, result, error, worker, ticket.timeoutMs(), ticket.maxAttempts(),
                 ticket.callbackUrl(), callback, ticket.idempotencyKey(), ticket.requestHash(), submissionId,
-                cancellation, now);
+                cancellation, now, ticket.owner(), ticket.traceId() != null ? ticket.traceId() : traceId,
+                ticket.priority(), ticket.runAt(), progress);
     }
 
     TicketState withReport(TicketResult report, Instant now) {
         return new TicketState(id, revision + 1, type, report.status(), report.attempt(), submittedAt,
                 report.startedAt(), report.finishedAt(), report.nextAttemptAt(), report.result(), report.error(),
                 report.worker(), timeoutMs, maxAttempts, callbackUrl, report.callback(), idempotencyKey, requestHash,
-                submission, cancellation, now);
+                submission, cancellation, now, owner, traceId != null ? traceId : report.traceId(), priority, runAt,
+                report.progress());
     }
 
     TicketState withCallback(CallbackDelivery delivery, Instant now) {
         return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, delivery, idempotencyKey,
-                requestHash, submission, cancellation, now);
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress);
     }
 
     TicketState cancelled(TicketCommand command, Instant now) {
         return new TicketState(id, revision + 1, type, TicketStatus.CANCELLED, attempt, submittedAt, startedAt, now,
                 null, null, new TicketError(TicketError.CANCELLED, "cancelled by client"), worker, timeoutMs,
-                maxAttempts, callbackUrl, null, idempotencyKey, requestHash, submission, command.requestId(), now);
+                maxAttempts, callbackUrl, null, idempotencyKey, requestHash, submission, command.requestId(), now,
+                owner, traceId, priority, runAt, null);
     }
 
     private static String blankToNull(String text) {

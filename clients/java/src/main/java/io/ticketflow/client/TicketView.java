@@ -10,6 +10,9 @@ import java.time.Instant;
  *
  * @param revision counts the decisions about the ticket: orders what a client sees
  * @param result   the handler's output, on {@code SUCCEEDED}
+ * @param priority {@code high}, {@code normal} or {@code low}
+ * @param runAt    a scheduled ticket does not run before this instant
+ * @param progress how far a running attempt has got, as its handler last reported it
  */
 public record TicketView(
         String id,
@@ -27,7 +30,12 @@ public record TicketView(
         Long timeoutMs,
         Integer maxAttempts,
         String callbackUrl,
-        CallbackDelivery callback) {
+        CallbackDelivery callback,
+        String owner,
+        String traceId,
+        String priority,
+        Instant runAt,
+        TicketProgress progress) {
 
     @JsonIgnore
     public boolean isTerminal() {

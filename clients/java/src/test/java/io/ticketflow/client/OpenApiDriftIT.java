@@ -25,17 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDriftIT {
 
     /** OpenAPI schema name → the client's record of it. */
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            "SubmitRequest", SubmitRequest.class,
-            "SubmitAccepted", SubmitAccepted.class,
-            "Links", SubmitAccepted.Links.class,
-            "TicketView", TicketView.class,
-            "TicketError", TicketError.class,
-            "CallbackDelivery", CallbackDelivery.class,
-            "Page", TicketPage.class,
-            "Stats", TicketStats.class,
-            "Problem", Problem.class,
-            "FieldError", Problem.FieldError.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry("SubmitRequest", SubmitRequest.class),
+            Map.entry("SubmitAccepted", SubmitAccepted.class),
+            Map.entry("Links", SubmitAccepted.Links.class),
+            Map.entry("TicketView", TicketView.class),
+            Map.entry("TicketError", TicketError.class),
+            Map.entry("CallbackDelivery", CallbackDelivery.class),
+            Map.entry("Page", TicketPage.class),
+            Map.entry("Stats", TicketStats.class),
+            Map.entry("Problem", Problem.class),
+            Map.entry("FieldError", Problem.FieldError.class),
+            Map.entry("TicketProgress", TicketProgress.class));
 
     @Test
     void everyRecordHasTheSchemasProperties() throws Exception {

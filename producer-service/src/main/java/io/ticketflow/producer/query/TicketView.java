@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketError;
+import io.ticketflow.contract.TicketPriority;
+import io.ticketflow.contract.TicketProgress;
 import io.ticketflow.contract.TicketState;
 import io.ticketflow.contract.TicketStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +19,9 @@ import java.time.Instant;
  * @param revision      1 for the first decision about the ticket, one more for each change: orders what a client sees
  * @param nextAttemptAt on {@code RETRYING}: when the next attempt is due
  * @param callback      on a terminal state of a ticket with a callback URL: how the delivery went, once known
+ * @param owner         who submitted it; absent on a ticket written with the Kafka console
+ * @param runAt         a scheduled ticket does not run before this instant
+ * @param progress      how far the running attempt has got, as its handler last reported it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(
@@ -35,13 +40,18 @@ public record TicketView(
         Long timeoutMs,
         Integer maxAttempts,
         String callbackUrl,
-        CallbackDelivery callback) {
+        CallbackDelivery callback,
+        String owner,
+        @Schema(description = "The W3C trace id of the ticket's trace") String traceId,
+        TicketPriority priority,
+        Instant runAt,
+        TicketProgress progress) {
 
     public static TicketView of(TicketState state) {
         return new TicketView(state.id(), state.type(), state.status(), state.revision(), state.attempt(),
                 state.submittedAt(), state.startedAt(), state.finishedAt(), state.nextAttemptAt(), state.result(),
                 state.error(), state.worker(), state.timeoutMs(), state.maxAttempts(), state.callbackUrl(),
-                state.callback());
+                state.callback(), state.owner(), state.traceId(), state.priority(), state.runAt(), state.progress());
     }
 
     @JsonIgnore

@@ -92,7 +92,8 @@ public class StateCallbacks {
     private TicketResult outcome(TicketState state, CallbackDelivery delivery) {
         String reporter = state.worker() == null ? worker.name() : state.worker();
         return new TicketResult(state.id(), state.status(), state.attempt(), state.result(), state.error(),
-                state.startedAt(), state.finishedAt(), reporter, null, delivery);
+                state.startedAt(), state.finishedAt(), reporter, null, delivery, null,
+                state.traceId());
     }
 
     /** A record this worker cannot read is skipped: one bad record must not stop every callback. */

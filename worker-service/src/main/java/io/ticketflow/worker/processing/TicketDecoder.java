@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.ticketflow.contract.TicketPriority;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.UnpairedSurrogates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,7 +123,8 @@ public class TicketDecoder {
         return new TicketRecord(ticketId, type, root.get("payload"), instant(root, "submittedAt"), timeoutMs,
                 maxAttempts == null ? null : maxAttempts.intValue(), text(root, "callbackUrl"),
                 attempt == null ? null : attempt.intValue(), null, text(root, "idempotencyKey"), text(root, "requestHash"),
-                text(root, "requestId"));
+                text(root, "requestId"), text(root, "owner"), text(root, "traceId"), priority(root),
+                instant(root, "runAt"));
     }
 
     private static String text(JsonNode root, String field) {
@@ -134,6 +136,15 @@ public class TicketDecoder {
             throw new InvalidTicketException("field '" + field + "' must be a string");
         }
         return node.textValue();
+    }
+
+    private static TicketPriority priority(JsonNode root) {
+        String text = text(root, "priority");
+        try {
+            return text == null ? null : TicketPriority.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTicketException("field 'priority' must be one of high, normal, low");
+        }
     }
 
     private static Long positiveInteger(JsonNode root, String field, long max) {

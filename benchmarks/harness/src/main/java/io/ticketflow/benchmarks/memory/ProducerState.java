@@ -346,7 +346,8 @@ final class ProducerState {
                 String id = UUID.randomUUID().toString();
                 JsonNode result = SampleTickets.result(i, bytes);
                 writer.send(Topics.STATE, id, new TicketState(id, 2, "echo", TicketStatus.SUCCEEDED, 1, now, now, now,
-                        null, result, null, "benchmark", null, null, null, null, null, null, null, null, now));
+                        null, result, null, "benchmark", null, null, null, null, null, null, null, null, now, null, null, null, null,
+                        null));
                 int written = i + 1;
                 ticker.tick(() -> "writing %s: %,d / %,d".formatted(Topics.STATE, written - from, to - from));
             }
