@@ -85,6 +85,29 @@ class KafkaUnavailableTest {
     }
 
     @Test
+    void aBatchAnswers503PerTicketNamingEachIdAndOnlyThoseIdsAreEverStored() {
+        String key = "unavailable-" + UUID.randomUUID();
+        List<String> markers = List.of("unavailable-" + UUID.randomUUID(), "unavailable-" + UUID.randomUUID());
+        var answer = whileKafkaIsDown(() -> given().contentType(ContentType.JSON)
+                .body("{\"tickets\":[{\"type\":\"echo\",\"payload\":{\"marker\":\"" + markers.get(0) + "\"}},"
+                        + "{\"type\":\"echo\",\"payload\":{\"marker\":\"" + markers.get(1) + "\"},"
+                        + "\"idempotencyKey\":\"" + key + "\"},{\"type\":7}]}")
+                .when().post("/tickets/batch")
+                .then().statusCode(200).header("Retry-After", "7")
+                .extract());
+
+        assertThat(answer.<List<Integer>>path("tickets.status")).containsExactly(503, 503, 400);
+        assertThat(answer.<List<String>>path("tickets.problem.type")).containsExactly(
+                "urn:ticketflow:problem:unavailable", "urn:ticketflow:problem:unavailable",
+                "urn:ticketflow:problem:invalid-request");
+        assertThat(answer.<String>path("tickets[1].problem.ticketId")).isEqualTo(new IdempotencyKey(key).ticketId());
+        assertThat(answer.<String>path("tickets[1].problem.idempotencyKey")).isEqualTo(key);
+        for (int i = 0; i < markers.size(); i++) {
+            assertOnlyStoredUnder(markers.get(i), answer.path("tickets[" + i + "].problem.ticketId"));
+        }
+    }
+
+    @Test
     void soDoesACancellation() {
         String id = "by-hand-" + UUID.randomUUID();
         TicketFixtures.publish(Topics.TICKETS, id, "{\"id\":\"" + id + "\",\"type\":\"echo\"}");

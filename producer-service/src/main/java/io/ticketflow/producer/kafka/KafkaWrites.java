@@ -2,10 +2,15 @@ package io.ticketflow.producer.kafka;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.ticketflow.contract.RecordTooLarge;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes keyed records and bounds the wait for the broker's acknowledgement: the rule behind every answer that
@@ -33,8 +38,42 @@ public class KafkaWrites {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key)
                 .build();
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(value).addMetadata(metadata)))
-                .ifNoItem().after(config.ackTimeout()).fail()
+        return acknowledged(Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(value).addMetadata(metadata))),
+                what);
+    }
+
+    /**
+     * Hands every record to the producer in one go, on its sending thread (never the event loop, which a full
+     * buffer would block), before waiting for any acknowledgement: the records travel in as few batches as the
+     * partitions allow, and the wait is for all of them at once rather than one after another.
+     *
+     * @return one outcome per record, in order, each as {@link #send} reports it; the records are sent at once,
+     *         whether or not the outcomes are subscribed to
+     */
+    public <T> List<Uni<Void>> sendAll(KafkaProducer<String, T> producer, List<ProducerRecord<String, T>> records,
+            String what) {
+        List<CompletableFuture<Void>> acks = records.stream().map(record -> new CompletableFuture<Void>()).toList();
+        producer.runOnSendingThread(kafka -> {
+            for (int i = 0; i < records.size(); i++) {
+                CompletableFuture<Void> ack = acks.get(i);
+                try {
+                    kafka.send(records.get(i), (stored, failure) -> {
+                        if (failure == null) {
+                            ack.complete(null);
+                        } else {
+                            ack.completeExceptionally(failure);
+                        }
+                    });
+                } catch (RuntimeException refused) {
+                    ack.completeExceptionally(refused);
+                }
+            }
+        }).subscribe().with(sent -> { }, failure -> acks.forEach(ack -> ack.completeExceptionally(failure)));
+        return acks.stream().map(ack -> acknowledged(Uni.createFrom().completionStage(ack), what)).toList();
+    }
+
+    private Uni<Void> acknowledged(Uni<Void> ack, String what) {
+        return ack.ifNoItem().after(config.ackTimeout()).fail()
                 .onFailure().transform(failure -> RecordTooLarge.causedBy(failure)
                         ? new TooLargeForKafkaException("The " + what + " is larger than Kafka accepts", failure)
                         : new UnavailableException("The " + what + " could not be stored in time; retry later",

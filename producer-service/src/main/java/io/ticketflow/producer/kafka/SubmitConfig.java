@@ -30,4 +30,8 @@ public interface SubmitConfig {
     /** The largest {@code maxAttempts} a ticket may ask for; more is a 400. */
     @WithDefault("20")
     int maxAttemptsCap();
+
+    /** The most tickets one {@code POST /tickets/batch} may carry; more is a 413. */
+    @WithDefault("1000")
+    int maxBatchSize();
 }

@@ -37,7 +37,8 @@ public class BodySizeGuard {
     }
 
     private void check(RoutingContext context) {
-        long limit = limits.maxBodySize().asLongValue();
+        long limit = (HttpLimitsConfig.BATCH_PATH.equals(context.request().path())
+                ? limits.maxBatchBodySize() : limits.maxBodySize()).asLongValue();
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null && WITH_BODY.contains(context.request().method())) {
             UnannouncedBody.read(context, limit, () -> reject(context, limit));

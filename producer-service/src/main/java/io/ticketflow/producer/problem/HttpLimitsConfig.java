@@ -8,6 +8,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ticketflow.http")
 public interface HttpLimitsConfig {
 
+    /** The one request that takes {@link #maxBatchBodySize()}. */
+    String BATCH_PATH = "/tickets/batch";
+
     /**
      * The largest request body accepted; larger ones get a 413. Also feeds {@code quarkus.http.limits.max-body-size}
      * (see application.properties), which catches bodies sent without a Content-Length.
@@ -19,4 +22,12 @@ public interface HttpLimitsConfig {
      */
     @WithDefault("512K")
     MemorySize maxBodySize();
+
+    /**
+     * The largest body of {@code POST /tickets/batch} (its tickets each still have to fit a Kafka record). Also the
+     * value of {@code quarkus.http.limits.max-body-size}, the largest of all; {@link BodySizeGuard} holds every other
+     * request to {@link #maxBodySize()}.
+     */
+    @WithDefault("8M")
+    MemorySize maxBatchBodySize();
 }

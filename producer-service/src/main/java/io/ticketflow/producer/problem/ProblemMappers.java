@@ -15,10 +15,7 @@ import io.ticketflow.producer.query.TicketExpiredException;
 import io.ticketflow.producer.query.UnknownTicketException;
 import io.ticketflow.producer.state.StateUnavailableException;
 import io.ticketflow.producer.submit.IdempotencyKeyReusedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,7 +23,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /** Turns every error into an RFC 9457 problem document naming, where there is one, the field at fault. */
@@ -57,9 +53,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
-        List<Problem.FieldError> errors = List.of(new Problem.FieldError(e.header(), e.getMessage()));
-        String detail = e.header() + " " + e.getMessage();
-        return respond(ProblemType.IDEMPOTENCY_KEY_REUSED.problem(422, detail, path(uri), errors));
+        return respond(Problems.keyReused(e.header(), e.getMessage(), path(uri)));
     }
 
     @ServerExceptionMapper
@@ -71,8 +65,7 @@ public class ProblemMappers {
     public RestResponse<Problem> unavailable(UnavailableException e, UriInfo uri) {
         Log.warnf("%s: %s", e.getMessage(), e.getCause());
         long seconds = Math.max(1, e.retryAfter().toSeconds());
-        Problem problem = ProblemType.UNAVAILABLE.problem(503, e.getMessage(), path(uri))
-                .aboutTicket(e.ticketId(), e.idempotencyKey());
+        Problem problem = Problems.of(e, path(uri), "");
         return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE, problem)
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .type(Problem.MEDIA_TYPE)
@@ -82,16 +75,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> tooLargeForKafka(TooLargeForKafkaException e, UriInfo uri) {
         Log.warnf("%s: %s", e.getMessage(), e.getCause());
-        return respond(ProblemType.BODY_TOO_LARGE.problem(413, e.getMessage(), path(uri)));
+        return respond(Problems.of(e, path(uri), ""));
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(field(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        return invalid(errors, uri);
+        return invalid(Problems.fieldErrors(e.getConstraintViolations(), ""), uri);
     }
 
     // MismatchedInputException by name: Quarkus maps it itself, and the most specific mapper wins.
@@ -101,10 +90,7 @@ public class ProblemMappers {
             // Writing the response failed: the server's fault, whatever the exception's type suggests.
             return unexpected(e, uri);
         }
-        String message = e instanceof MismatchedInputException mismatch
-                ? expected(mismatch.getTargetType())
-                : "is invalid";
-        return invalid(List.of(new Problem.FieldError(field(e), message)), uri);
+        return respond(Problems.of(e, path(uri), ""));
     }
 
     @ServerExceptionMapper
@@ -132,27 +118,8 @@ public class ProblemMappers {
         return respond(ProblemType.HTTP.problem(500, "An unexpected error occurred", path(uri)));
     }
 
-    /** Says what JSON a field wants, in the client's terms rather than Java's. */
-    private static String expected(Class<?> target) {
-        if (target == null) {
-            return "has the wrong JSON type";
-        }
-        if (CharSequence.class.isAssignableFrom(target)) {
-            return "must be a string";
-        }
-        if (target == Long.class || target == Integer.class || target == long.class || target == int.class) {
-            return "must be an integer";
-        }
-        if (Number.class.isAssignableFrom(target)) {
-            return "must be a number";
-        }
-        return target == Boolean.class || target == boolean.class ? "must be true or false" : "must be a JSON object";
-    }
-
     private static RestResponse<Problem> invalid(List<Problem.FieldError> errors, UriInfo uri) {
-        String detail = errors.stream().map(error -> error.field() + " " + error.message())
-                .reduce((first, next) -> first + "; " + next).orElse("Invalid request");
-        return respond(ProblemType.INVALID_REQUEST.problem(400, detail, path(uri), errors));
+        return respond(Problems.invalid(errors, path(uri)));
     }
 
     private static RestResponse<Problem> respond(Problem problem) {
@@ -160,23 +127,6 @@ public class ProblemMappers {
                 .entity(problem)
                 .type(Problem.MEDIA_TYPE)
                 .build();
-    }
-
-    /** The JSON property at fault, such as {@code payload.items[2]}, or {@code body} for the body as a whole. */
-    private static String field(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
-                .reduce((parent, child) -> child.startsWith("[") ? parent + child : parent + "." + child)
-                .orElse("body");
-    }
-
-    /** The JSON property at fault, or {@code body} when the body itself is missing. */
-    private static String field(ConstraintViolation<?> violation) {
-        Path.Node leaf = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            leaf = node;
-        }
-        return leaf == null || leaf.getKind() == ElementKind.PARAMETER ? "body" : leaf.getName();
     }
 
     private static String path(UriInfo uri) {

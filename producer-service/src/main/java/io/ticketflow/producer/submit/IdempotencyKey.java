@@ -19,13 +19,18 @@ public record IdempotencyKey(String value) {
      * @throws InvalidFieldException when it is empty, blank, longer than 200 or not printable ASCII
      */
     public static IdempotencyKey parse(String header) {
-        if (header == null) {
+        return parse(header, HEADER);
+    }
+
+    /** @param field where the key was given, named in the exception */
+    public static IdempotencyKey parse(String value, String field) {
+        if (value == null) {
             return null;
         }
-        if (header.isBlank() || !VALID.matcher(header).matches()) {
-            throw new InvalidFieldException(HEADER, "must be 1 to 200 printable ASCII characters");
+        if (value.isBlank() || !VALID.matcher(value).matches()) {
+            throw new InvalidFieldException(field, "must be 1 to 200 printable ASCII characters");
         }
-        return new IdempotencyKey(header);
+        return new IdempotencyKey(value);
     }
 
     /** Derived from the key alone, so that instances racing on one key write one ticket, which the view merges. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Submissions with an {@code Idempotency-Key}. The id is derived from the key, so every instance writes the same
@@ -23,23 +24,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotentSubmissions {
 
-    private final TicketPublisher publisher;
     private final TicketStates states;
     private final TicketFinder finder;
     private final RequestDigest digest;
     private final SubmitConfig config;
 
-    public IdempotentSubmissions(TicketPublisher publisher, TicketStates states, TicketFinder finder,
+    public IdempotentSubmissions(TicketStates states, TicketFinder finder,
             RequestDigest digest, SubmitConfig config) {
-        this.publisher = publisher;
         this.states = states;
         this.finder = finder;
         this.digest = digest;
         this.config = config;
     }
 
-    /** @return the submission, or a failure with {@link IdempotencyKeyReusedException} or UnavailableException */
-    public Uni<Submission> submit(IdempotencyKey key, SubmitRequest request) {
+    /**
+     * @param write stores the ticket, when this request is to write one: at once, or with others (a batch)
+     * @return the submission, or a failure with {@link IdempotencyKeyReusedException} or UnavailableException
+     */
+    Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, Function<TicketRecord, Uni<Void>> write) {
         String hash = digest.of(request);
         String id = key.ticketId();
         Optional<TicketState> known = states.get(id);
@@ -50,7 +52,7 @@ public class IdempotentSubmissions {
         String requestId = UUID.randomUUID().toString();
         TicketRecord ticket = request.toTicket(id, Instant.now()).withIdempotency(key.value(), hash)
                 .withRequestId(requestId);
-        return publisher.publish(ticket)
+        return write.apply(ticket)
                 .chain(() -> finder.next(id, state -> true, config.decisionTimeout()))
                 .map(decided -> {
                     if (decided == null) {

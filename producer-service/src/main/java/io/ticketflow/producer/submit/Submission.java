@@ -4,7 +4,7 @@ import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.producer.query.TicketView;
 
 /** What a submission led to: a new ticket, or the one an earlier request with the same Idempotency-Key created. */
-sealed interface Submission {
+public sealed interface Submission {
 
     /** Answered 202: Kafka stored this new ticket. */
     record Created(TicketRecord ticket) implements Submission {

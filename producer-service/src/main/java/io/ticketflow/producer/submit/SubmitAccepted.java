@@ -13,7 +13,7 @@ public record SubmitAccepted(String id, TicketStatus status, Instant submittedAt
     public record Links(String self, @JsonProperty("wait") String longPoll, String events) {
     }
 
-    static SubmitAccepted of(TicketRecord ticket) {
+    public static SubmitAccepted of(TicketRecord ticket) {
         String self = location(ticket.id());
         return new SubmitAccepted(ticket.id(), TicketStatus.QUEUED, ticket.submittedAt(),
                 new Links(self, self + "?wait=30s", self + "/events"));

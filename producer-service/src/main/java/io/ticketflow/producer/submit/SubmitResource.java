@@ -24,19 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.Instant;
-import java.util.UUID;
-
 @Path("/tickets")
 @Tag(name = "submit")
 public class SubmitResource {
 
-    private final TicketPublisher publisher;
-    private final IdempotentSubmissions idempotent;
+    private final Submissions submissions;
 
-    public SubmitResource(TicketPublisher publisher, IdempotentSubmissions idempotent) {
-        this.publisher = publisher;
-        this.idempotent = idempotent;
+    public SubmitResource(Submissions submissions) {
+        this.submissions = submissions;
     }
 
     @POST
@@ -73,14 +68,7 @@ public class SubmitResource {
     // Read from the headers rather than as a @RestHeader, which turns an empty header into an absent one.
     public Uni<RestResponse<Object>> submit(@Valid @NotNull SubmitRequest request, HttpHeaders headers) {
         IdempotencyKey key = IdempotencyKey.parse(headers.getHeaderString(IdempotencyKey.HEADER));
-        Uni<Submission> submission = key == null ? create(request) : idempotent.submit(key, request);
-        return submission.map(SubmitResource::respond);
-    }
-
-    private Uni<Submission> create(SubmitRequest request) {
-        TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now())
-                .withRequestId(UUID.randomUUID().toString());
-        return publisher.publish(ticket).replaceWith(new Submission.Created(ticket));
+        return submissions.submit(key, request).map(SubmitResource::respond);
     }
 
     // A relative Location as the links use; ResponseBuilder.location() would make it absolute.
