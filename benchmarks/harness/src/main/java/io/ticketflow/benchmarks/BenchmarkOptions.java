@@ -22,6 +22,7 @@ import java.util.Set;
  * @param blockingTickets  S2: tickets drained by baseline (a), one at a time
  * @param unorderedTickets S2: tickets drained by baseline (b)
  * @param connections      S3: concurrent connections of the closed loop
+ * @param batchSize        S3: tickets per {@code POST /tickets/batch} of the batch loop (at a quarter of the connections)
  * @param warmup           S3, S4: load applied before measuring, long enough for the JIT to settle on two cores
  * @param duration         S3, S4: how long the measured load lasts
  * @param rate             S4: tickets per second, open loop
@@ -48,6 +49,7 @@ public record BenchmarkOptions(
         int blockingTickets,
         int unorderedTickets,
         int connections,
+        int batchSize,
         Duration warmup,
         Duration duration,
         int rate,
@@ -91,6 +93,8 @@ public record BenchmarkOptions(
                   --blocking-tickets N    S2 tickets for baseline (a)              (default 50, smoke 10)
                   --unordered-tickets N   S2 tickets for baseline (b)              (default 10000, smoke 400)
                   --connections N         S3 closed-loop connections               (default 32, smoke 8)
+                  --batch-size N          S3 tickets per POST /tickets/batch, at a quarter of the connections
+                                                                           (default 100)
                   --warmup SECONDS        S3/S4 warm-up                            (default 15, smoke 1)
                   --duration SECONDS      S3/S4 measured load                      (default 20, smoke 2)
                   --rate N                S4 tickets per second                    (default 500)
@@ -142,6 +146,7 @@ public record BenchmarkOptions(
                 read.integer("blocking-tickets", smoke ? 10 : 50),
                 read.integer("unordered-tickets", smoke ? 400 : 10_000),
                 read.integer("connections", smoke ? 8 : 32),
+                read.integer("batch-size", 100),
                 read.seconds("warmup", smoke ? 1 : 15),
                 read.seconds("duration", smoke ? 2 : 20),
                 read.integer("rate", 500),
@@ -168,7 +173,7 @@ public record BenchmarkOptions(
     /** The same options, run against other copies of the packaged apps. */
     BenchmarkOptions withJars(Path producer, Path worker, Path baseline, Path beforeProducer) {
         return new BenchmarkOptions(smoke, scenarios, tickets, inFlight, delayMs, blockingTickets, unorderedTickets,
-                connections, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
+                connections, batchSize, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
                 machineBudget, resultBytes, parkedTickets, parkedDelay, profile, producer, beforeProducer, beforeLabel,
                 worker, baseline, outputDir, resultsFile);
     }
@@ -184,6 +189,7 @@ public record BenchmarkOptions(
         out.put("blockingTickets", blockingTickets);
         out.put("unorderedTickets", unorderedTickets);
         out.put("connections", connections);
+        out.put("batchSize", batchSize);
         out.put("warmupSeconds", warmup.toSeconds());
         out.put("durationSeconds", duration.toSeconds());
         out.put("rate", rate);

@@ -23,8 +23,27 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ClosedLoop {
 
-    /** What the measured window saw. */
-    record Outcome(double requestsPerSecond, Histogram latencies, long accepted, long errors, String firstError) {
+    /** How many tickets an answer accepted: all it was sent, or else it counts as an error. */
+    @FunctionalInterface
+    interface Answers {
+        boolean acceptedAll(HttpResponse<String> response);
+    }
+
+    /**
+     * What the measured window saw.
+     *
+     * @param accepted requests whose every ticket was accepted
+     */
+    record Outcome(double requestsPerSecond, Histogram latencies, long accepted, long errors, String firstError,
+            int ticketsPerRequest) {
+
+        long tickets() {
+            return accepted * ticketsPerRequest;
+        }
+
+        double ticketsPerSecond() {
+            return requestsPerSecond * ticketsPerRequest;
+        }
     }
 
     private final HttpClient client = Http.client();
@@ -36,21 +55,26 @@ final class ClosedLoop {
     private final CountDownLatch clientsDone;
     private final long measureFrom;
     private final long measureUntil;
+    private final Answers answers;
 
-    private ClosedLoop(URI uri, String body, int connections, Duration warmup, Duration duration) {
+    private ClosedLoop(URI uri, String body, int connections, Duration warmup, Duration duration, Answers answers) {
         this.request = Http.postJson(uri, body);
+        this.answers = answers;
         this.clientsDone = new CountDownLatch(connections);
         this.measureFrom = System.nanoTime() + warmup.toNanos();
         this.measureUntil = measureFrom + duration.toNanos();
     }
 
     /**
-     * @param windowOpens  run when the measured window opens (the warm-up is over)
-     * @param windowCloses run when it closes
+     * @param ticketsPerRequest how many tickets each request carries
+     * @param answers           tells an answer that accepted them all from an error
+     * @param windowOpens       run when the measured window opens (the warm-up is over)
+     * @param windowCloses      run when it closes
      */
-    static Outcome run(URI uri, String body, int connections, Duration warmup, Duration duration, Progress.Ticker ticker,
-            Runnable windowOpens, Runnable windowCloses) throws InterruptedException {
-        ClosedLoop loop = new ClosedLoop(uri, body, connections, warmup, duration);
+    static Outcome run(URI uri, String body, int ticketsPerRequest, Answers answers, int connections, Duration warmup,
+            Duration duration, Progress.Ticker ticker, Runnable windowOpens, Runnable windowCloses)
+            throws InterruptedException {
+        ClosedLoop loop = new ClosedLoop(uri, body, connections, warmup, duration, answers);
         ScheduledExecutorService window = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("measured-window").daemon().factory());
         var opened = window.schedule(windowOpens, loop.measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -72,7 +96,7 @@ final class ClosedLoop {
         }
         loop.client.close();
         return new Outcome(loop.accepted.get() / (duration.toNanos() / 1e9), loop.latencies, loop.accepted.get(),
-                loop.errors.get(), loop.firstError.get());
+                loop.errors.get(), loop.firstError.get(), ticketsPerRequest);
     }
 
     private void sendNext() {
@@ -91,12 +115,13 @@ final class ClosedLoop {
     }
 
     private void count(HttpResponse<String> response, Throwable error, long nanos) {
-        if (error == null && response.statusCode() == 202) {
+        if (error == null && answers.acceptedAll(response)) {
             accepted.incrementAndGet();
             Latencies.record(latencies, nanos);
             return;
         }
         errors.incrementAndGet();
-        firstError.compareAndSet(null, error != null ? error.toString() : response.statusCode() + " " + response.body());
+        firstError.compareAndSet(null, error != null ? error.toString()
+                : response.statusCode() + " " + response.body().substring(0, Math.min(500, response.body().length())));
     }
 }

@@ -16,10 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * S3: closed-loop {@code POST /tickets} at C connections; every 202 of the producer means the broker acknowledged
- * the ticket with acks=all. Baseline: the baseline app's trivial endpoint (same JSON in, 202 out, no Kafka), run
+ * the ticket with acks=all. Then, on the same (warm) producer, {@code POST /tickets/batch} with batches of B at C/4
+ * connections, counted in tickets: each answer must accept every ticket of its batch. Baseline: the baseline app's trivial endpoint (same JSON in, 202 out, no Kafka), run
  * the same way on the same machine just before. The producer's CPU per accepted ticket is taken over the measured
  * window only. With {@code --before-producer-jar}, another producer build (the "before") is run the same way on a
  * broker of its own, in the same run.
@@ -27,8 +31,23 @@ import java.util.Map;
 public final class RestSubmitScenario implements Scenario {
 
     private static final String BODY = "{\"type\":\"echo\",\"payload\":{\"n\":1,\"text\":\"benchmark\"}}";
+    private static final int BATCH_DIVISOR = 4;
     private static final Duration READY = Duration.ofMinutes(2);
     private static final double TOLERATED_ERRORS = 0.01;
+
+    /** What the closed loop sends, and how it tells that an answer accepted every ticket sent. */
+    private record Load(String path, String body, int ticketsPerRequest, ClosedLoop.Answers answers) {
+
+        static final Load SINGLE = new Load("/tickets", BODY, 1, response -> response.statusCode() == 202);
+
+        static Load batch(int size) {
+            String body = IntStream.range(0, size).mapToObj(i -> BODY)
+                    .collect(Collectors.joining(",", "{\"tickets\":[", "]}"));
+            Pattern accepted = Pattern.compile("\"status\":202\\b");
+            return new Load("/tickets/batch", body, size, response -> response.statusCode() == 200
+                    && accepted.matcher(response.body()).results().count() == size);
+        }
+    }
 
     /** One producer build under the closed loop, and the CPU it used over the measured window. */
     private record Submitted(ClosedLoop.Outcome outcome, double cpuSeconds) {
@@ -44,17 +63,31 @@ public final class RestSubmitScenario implements Scenario {
         Path beforeJar = context.options().beforeProducerJar();
         String label = context.options().beforeLabel();
         ClosedLoop.Outcome baseline;
+        int batchSize = context.options().batchSize();
+        int batchConnections = Math.max(1, connections / BATCH_DIVISOR);
         Submitted current;
+        Submitted batches;
         Submitted before = null;
         try (Rig rig = context.openRig()) {
             BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-            baseline = load(context, rig, rig.startBaseline(null, Map.of()), "baseline app", null);
-            current = submit(context, rig, context.options().producerJar(), "producer");
+            PackagedService app = rig.startBaseline(null, Map.of());
+            baseline = load(context, rig, app, "baseline app", null, Load.SINGLE, connections);
+            rig.stop(app);
+            PackagedService producer = rig.startProducer(context.options().producerJar(), "producer",
+                    Rig.SERVICE_HEAP, READY);
+            current = submit(context, rig, producer, "producer", Load.SINGLE, connections);
+            batches = submit(context, rig, producer, "producer, batches of " + batchSize, Load.batch(batchSize),
+                    batchConnections);
+            rig.stop(producer);
         }
         if (beforeJar != null) {
             try (Rig rig = context.openRig()) {
                 BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
-                before = submit(context, rig, beforeJar, "producer [" + label + "]");
+                String beforeName = "producer [" + label + "]";
+                PackagedService producer = rig.startProducer(beforeJar, Rig.fileName(beforeName), Rig.SERVICE_HEAP,
+                        READY);
+                before = submit(context, rig, producer, beforeName, Load.SINGLE, connections);
+                rig.stop(producer);
             }
         }
 
@@ -72,8 +105,14 @@ public final class RestSubmitScenario implements Scenario {
         Figure cpu = context.figure("producer CPU per ticket, POST /tickets at %d connections".formatted(connections),
                 "ms", current.cpuMillisPerTicket());
         context.report(before == null ? cpu : cpu.against(label + " build", before.cpuMillisPerTicket()));
+        context.report(context.figure("POST /tickets/batch of %d, %d connections".formatted(batchSize, batchConnections),
+                        "tickets/s", batches.outcome().ticketsPerSecond())
+                .against("single POST /tickets, same run", current.outcome().ticketsPerSecond()));
+        context.report(context.figure("producer CPU per ticket, batches of %d".formatted(batchSize), "ms",
+                batches.cpuMillisPerTicket()).against("single POST /tickets", current.cpuMillisPerTicket()));
 
         check(current, "producer");
+        check(batches, "producer, batches of " + batchSize);
         if (before != null) {
             check(before, "producer [" + label + "]");
         }
@@ -96,28 +135,27 @@ public final class RestSubmitScenario implements Scenario {
         }
     }
 
-    private static Submitted submit(ScenarioContext context, Rig rig, Path jar, String label) throws InterruptedException {
-        PackagedService producer = rig.startProducer(jar, Rig.fileName(label), Rig.SERVICE_HEAP, READY);
+    private static Submitted submit(ScenarioContext context, Rig rig, PackagedService producer, String label, Load load,
+            int connections) throws InterruptedException {
         CpuWindow window = CpuWindow.of(producer.pid());
-        ClosedLoop.Outcome outcome = load(context, rig, producer, label, window);
+        ClosedLoop.Outcome outcome = load(context, rig, producer, label, window, load, connections);
         Submitted submitted = new Submitted(outcome, window.cpuSeconds(0));
         context.note(String.format(Locale.ROOT, "%s: %.2f s of CPU over the %.1f s measured window, %,d tickets "
                         + "accepted: %.3f ms CPU per ticket (%.2f cores)", label, submitted.cpuSeconds(), window.seconds(),
-                outcome.accepted(), submitted.cpuMillisPerTicket(), submitted.cpuSeconds() / window.seconds()));
+                outcome.tickets(), submitted.cpuMillisPerTicket(), submitted.cpuSeconds() / window.seconds()));
         return submitted;
     }
 
     /** @param window opened and closed with the measured window, or {@code null} */
     private static ClosedLoop.Outcome load(ScenarioContext context, Rig rig, PackagedService app, String label,
-            CpuWindow window) throws InterruptedException {
-        context.say("%s: %d connections, %d s warm-up, %d s measured", label, context.options().connections(),
+            CpuWindow window, Load load, int connections) throws InterruptedException {
+        context.say("%s: %d connections, %d s warm-up, %d s measured", label, connections,
                 context.options().warmup().toSeconds(), context.options().duration().toSeconds());
         Measurement measurement = rig.measure(app, label);
-        ClosedLoop.Outcome outcome = ClosedLoop.run(app.uri("/tickets"), BODY, context.options().connections(),
-                context.options().warmup(), context.options().duration(), context.ticker(),
-                window == null ? () -> { } : window::open, window == null ? () -> { } : window::close);
+        ClosedLoop.Outcome outcome = ClosedLoop.run(app.uri(load.path()), load.body(), load.ticketsPerRequest(),
+                load.answers(), connections, context.options().warmup(), context.options().duration(),
+                context.ticker(), window == null ? () -> { } : window::open, window == null ? () -> { } : window::close);
         rig.finish(measurement);
-        rig.stop(app);
         return outcome;
     }
 }
