@@ -24,6 +24,12 @@ public final class Topics {
     /** Records the worker could not read or finish, with the reason in headers. */
     public static final String DEAD_LETTERS = "tickets-dead-letter";
 
+    /**
+     * Workers announcing themselves: key = worker id, value = {@link WorkerHeartbeat}, a tombstone when a worker stops
+     * cleanly. Compacted: the newest heartbeat per worker is kept.
+     */
+    public static final String HEARTBEATS = "worker-heartbeats";
+
     private Topics() {
     }
 }

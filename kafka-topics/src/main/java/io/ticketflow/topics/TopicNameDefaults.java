@@ -19,7 +19,8 @@ public class TopicNameDefaults implements ConfigSource {
             "ticketflow.topics.state.name", Topics.STATE,
             "ticketflow.topics.retries.name", Topics.RETRIES,
             "ticketflow.topics.commands.name", Topics.COMMANDS,
-            "ticketflow.topics.dead-letter.name", Topics.DEAD_LETTERS);
+            "ticketflow.topics.dead-letter.name", Topics.DEAD_LETTERS,
+            "ticketflow.topics.heartbeats.name", Topics.HEARTBEATS);
 
     @Override
     public Set<String> getPropertyNames() {

@@ -61,7 +61,9 @@ public class TopicProvisioning {
                 spec(topics.retries(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.deadLetter(), TopicConfig.CLEANUP_POLICY_DELETE,
-                        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES))));
+                        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_BYTES))),
+                // Only each worker's newest heartbeat matters; delete drops workers that vanished without a tombstone.
+                spec(topics.heartbeats(), TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE));
     }
 
     private TopicSpec spec(TopicsConfig.Topic topic, String cleanupPolicy) {

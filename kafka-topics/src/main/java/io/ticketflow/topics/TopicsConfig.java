@@ -39,6 +39,9 @@ public interface TopicsConfig {
     /** Records the worker could not read or finish, with the reason in headers. */
     Topic deadLetter();
 
+    /** Workers' heartbeats, keyed by worker id, for the dashboard's list of workers; compacted. */
+    Topic heartbeats();
+
     /** Defaults per topic are in this module's {@code META-INF/microprofile-config.properties}. */
     interface Topic {
         String name();

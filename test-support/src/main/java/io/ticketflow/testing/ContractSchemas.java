@@ -17,6 +17,9 @@ public final class ContractSchemas {
     private static final Schema RESULT = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/ticket-result.schema.json"));
     private static final Schema STATE = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/ticket-state.schema.json"));
 
+    private static final Schema HEARTBEAT =
+            REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/worker-heartbeat.schema.json"));
+
     private ContractSchemas() {
     }
 
@@ -30,6 +33,10 @@ public final class ContractSchemas {
 
     public static List<String> stateViolations(String json) {
         return violations(STATE, json);
+    }
+
+    public static void assertValidHeartbeat(String json) {
+        assertValid("worker heartbeat", violations(HEARTBEAT, json), json);
     }
 
     public static void assertValidState(String json) {

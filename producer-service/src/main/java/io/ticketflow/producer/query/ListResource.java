@@ -44,6 +44,11 @@ public class ListResource {
 
     /** @param byStatus ticket counts by status, then by type ({@code ""} for unreadable tickets) */
     public record Stats(long total, Map<TicketStatus, Map<String, Long>> byStatus) {
+
+        public static Stats of(Map<TicketStatus, Map<String, Long>> byStatus) {
+            return new Stats(byStatus.values().stream().flatMap(byType -> byType.values().stream())
+                    .mapToLong(Long::longValue).sum(), byStatus);
+        }
     }
 
     @GET
@@ -74,9 +79,7 @@ public class ListResource {
     @Operation(summary = "How many tickets are held, by status and type",
             description = "Counters kept as each decision is applied, never a scan of the tickets.")
     public Stats stats() {
-        Map<TicketStatus, Map<String, Long>> counts = states.counts();
-        long total = counts.values().stream().flatMap(byType -> byType.values().stream()).mapToLong(Long::longValue).sum();
-        return new Stats(total, counts);
+        return Stats.of(states.counts());
     }
 
     private static TicketStatus status(String value) {

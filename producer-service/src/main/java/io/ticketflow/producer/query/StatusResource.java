@@ -81,7 +81,7 @@ public class StatusResource {
     }
 
     /** Changes arrive on the view's thread; the response is written on the request's own event loop instead. */
-    static Executor requestContext() {
+    public static Executor requestContext() {
         io.vertx.core.Context context = Vertx.currentContext();
         return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }

@@ -43,14 +43,16 @@ public class StateTopology {
     private final StateConfig config;
     private final ObjectMapper mapper;
     private final TicketChanges changes;
+    private final RecentActivity activity;
 
     public StateTopology(TopicsConfig topics, RetentionConfig retention, StateConfig config, ObjectMapper mapper,
-            TicketChanges changes) {
+            TicketChanges changes, RecentActivity activity) {
         this.topics = topics;
         this.retention = retention;
         this.config = config;
         this.mapper = mapper;
         this.changes = changes;
+        this.activity = activity;
     }
 
     @Produces
@@ -98,7 +100,7 @@ public class StateTopology {
                 topics.state().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("ticket-state"),
                 () -> new TicketViewUpdater(StateReaders.withoutResults(mapper), mapper.readerFor(TicketState.class),
-                        changes));
+                        changes, activity));
         return builder.build();
     }
 

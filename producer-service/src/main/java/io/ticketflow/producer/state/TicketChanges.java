@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 public class TicketChanges {
 
     private final ConcurrentHashMap<String, Set<Consumer<TicketChange>>> byId = new ConcurrentHashMap<>();
+    private final Set<Consumer<TicketChange>> everyTicket = ConcurrentHashMap.newKeySet();
 
     /**
      * Calls the listener with every change of the ticket, on the view's thread; register before reading the current
@@ -33,6 +34,25 @@ public class TicketChanges {
             listeners.remove(listener);
             return listeners.isEmpty() ? null : listeners;
         });
+    }
+
+    /**
+     * Calls the listener with every change of every ticket, on the view's thread, each state without its result
+     * (as listings show it); the listener must only hand it on, never block.
+     *
+     * @return removes the listener
+     */
+    public Runnable watchAll(Consumer<TicketChange> listener) {
+        everyTicket.add(listener);
+        return () -> everyTicket.remove(listener);
+    }
+
+    /** @param state the state as the indexes read it, without its result; null when the ticket expired */
+    void applied(String id, TicketState state) {
+        if (!everyTicket.isEmpty()) {
+            TicketChange change = state == null ? new TicketChange.Expired(id) : new TicketChange.Decided(state);
+            everyTicket.forEach(listener -> listener.accept(change));
+        }
     }
 
     void changed(String id, TicketState state) {

@@ -26,16 +26,18 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
     private final ObjectReader indexReader;
     private final ObjectReader reader;
     private final TicketChanges changes;
+    private final RecentActivity activity;
     private KeyValueStore<String, byte[]> view;
 
     /**
      * @param indexReader reads what the indexes need of a state, skipping its result
      * @param reader      reads a whole state, for the clients waiting on its ticket
      */
-    TicketViewUpdater(ObjectReader indexReader, ObjectReader reader, TicketChanges changes) {
+    TicketViewUpdater(ObjectReader indexReader, ObjectReader reader, TicketChanges changes, RecentActivity activity) {
         this.indexReader = indexReader;
         this.reader = reader;
         this.changes = changes;
+        this.activity = activity;
     }
 
     @Override
@@ -81,6 +83,8 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         } else {
             view.delete(ViewKeys.ticket(id));
         }
+        activity.applied(previous, next);
+        changes.applied(id, next);
         if (changes.isWatched(id)) {
             changes.changed(id, next == null ? null : read(reader, record.value()));
         }

@@ -38,6 +38,11 @@ public class HandlerRegistry {
         return Optional.ofNullable(byType.get(type));
     }
 
+    /** The types this worker serves, sorted. */
+    public List<String> types() {
+        return List.copyOf(byType.keySet());
+    }
+
     /** Quarkus makes Mutiny's default worker pool its own worker pool: the blocking code runs there. */
     private record OffEventLoop(BlockingTicketHandler blocking) implements TicketHandler {
 

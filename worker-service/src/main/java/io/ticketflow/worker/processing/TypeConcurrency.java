@@ -34,6 +34,16 @@ public class TypeConcurrency implements InFlightLimits {
         return slots == null ? maxInFlight : slots.limit();
     }
 
+    /** Tickets holding one of the worker's slots now: running. */
+    public int running() {
+        return worker.used();
+    }
+
+    /** The worker's own limit, {@code ticketflow.worker.max-in-flight}. */
+    public int limit() {
+        return maxInFlight;
+    }
+
     /**
      * Tickets admitted at once: the running ones, plus as many again waiting for a slot of their type (only when some
      * type has a limit). Beyond it the tickets channel stops fetching.
