@@ -104,6 +104,7 @@ class RecentActivityTest {
     private static TicketState state(String id, long revision, TicketStatus status, Instant submitted, Instant started,
             Instant finished) {
         return new TicketState(id, revision, "delay", status, 1, submitted, started, finished, null, null, null, null,
-                null, null, null, null, null, null, null, null, finished != null ? finished : NOW);
+                null, null, null, null, null, null, null, null, finished != null ? finished : NOW, null, null, null, null,
+                null);
     }
 }
