@@ -373,6 +373,8 @@ function chart(box, times, series, format) {
       if (value == null) { pen = false; return; }
       d += (pen ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(value).toFixed(1);
       pen = true;
+      // A dot on each slot with data, so that a lone slot shows too.
+      if (value > 0) svg.append(svgEl('circle', { class: 'dot ' + name, cx: x(i).toFixed(1), cy: y(value).toFixed(1), r: 1.8 }));
     });
     if (d) svg.append(svgEl('path', { class: 'line ' + name, d }));
   }
