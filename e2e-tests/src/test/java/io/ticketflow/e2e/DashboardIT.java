@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -64,6 +65,7 @@ class DashboardIT {
                 .build();
         browser = new ChromeDriver(service, options);
         await = new WebDriverWait(browser, PATIENCE);
+        await.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -86,7 +88,8 @@ class DashboardIT {
         await.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         // The worker announces itself with its heartbeat.
         await.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#workers tr[data-worker]")));
-        assertThat(browser.findElement(By.cssSelector("#workers tr[data-worker]")).getText()).contains("delay", "/ 256");
+        assertThat((String) js("return document.querySelector('#workers tr[data-worker]').textContent;"))
+                .contains("delay", "/ 256");
         js("window.notReloaded = true;");
 
         // Every status each row shows, in order, recorded by the page itself from before the submission on.
@@ -136,7 +139,7 @@ class DashboardIT {
         await.until(driver -> rowIds().contains(id));
 
         // A detail: the result and the timeline.
-        browser.findElement(By.cssSelector("#tickets tr[data-id='" + id + "']")).click();
+        click(By.cssSelector("#tickets tr[data-id='" + id + "']"));
         await.until(ExpectedConditions.textToBe(By.id("detail-status"), "SUCCEEDED"));
         assertThat(browser.findElement(By.id("detail-result")).getText()).contains("\"sleptMs\": 4000");
         assertThat(browser.findElement(By.id("detail-timeline")).getText()).contains("submitted", "started", "succeeded");
@@ -146,7 +149,7 @@ class DashboardIT {
 
         // Cancel a running ticket from its detail.
         String running = submitThroughForm("{\"ms\": 60000}");
-        browser.findElement(By.id("submitted-id")).click();
+        click(By.id("submitted-id"));
         await.until(ExpectedConditions.urlContains("ticket=" + running));
         await.until(ExpectedConditions.textToBe(By.id("detail-status"), "RUNNING"));
         browser.findElement(By.id("cancel-button")).click();
@@ -160,7 +163,8 @@ class DashboardIT {
         await.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         await.until(ExpectedConditions.textToBe(By.id("detail-status"), "SUCCEEDED"));
         await.until(driver -> rowIds().contains(running));
-        assertThat(Long.parseLong(browser.findElement(By.id("count-CANCELLED")).getText())).isGreaterThanOrEqualTo(1);
+        await.until(driver -> Long.parseLong((String) js("return document.getElementById('count-CANCELLED').textContent;"))
+                >= 1);
         screenshot("dashboard");
     }
 
@@ -195,9 +199,19 @@ class DashboardIT {
         return column("td:nth-child(3)");
     }
 
+    /** Read in the page in one go: the table is redrawn as changes arrive, so elements held across calls go stale. */
+    @SuppressWarnings("unchecked")
     private static List<String> column(String selector) {
-        return browser.findElements(By.cssSelector("#tickets tbody tr " + selector)).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) js("return [...document.querySelectorAll('#tickets tbody tr ' + arguments[0])]"
+                + ".map((cell) => cell.textContent.trim());", selector);
+    }
+
+    /** Clicks what the selector finds once it is there, again if the page redrew it meanwhile. */
+    private static void click(By selector) {
+        await.until(driver -> {
+            driver.findElement(selector).click();
+            return true;
+        });
     }
 
     private static Object js(String script, Object... arguments) {

@@ -4,16 +4,13 @@ import io.smallrye.mutiny.Multi;
 import io.ticketflow.producer.query.ListResource;
 import io.ticketflow.producer.query.TicketView;
 import io.ticketflow.producer.state.RecentActivity;
-import io.ticketflow.producer.state.TicketChange;
 import io.ticketflow.producer.state.TicketChanges;
 import io.ticketflow.producer.state.TicketStates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,7 +55,7 @@ public class DashboardFeed {
 
     /** One client's stream: the summary at once, then what changed, every flush interval. */
     public Multi<Event> stream() {
-        Pending pending = new Pending(config.maxPendingChanges());
+        PendingChanges pending = new PendingChanges(config.maxPendingChanges());
         AtomicReference<Runnable> stop = new AtomicReference<>(() -> { });
         AtomicReference<Summary> sent = new AtomicReference<>();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.flushInterval())
@@ -77,46 +74,5 @@ public class DashboardFeed {
                     }
                     return Multi.createFrom().iterable(events);
                 });
-    }
-
-    /** The changes of one client not sent yet, newest per ticket. */
-    private static final class Pending {
-        private final int max;
-        private final Map<String, TicketChange> byId = new LinkedHashMap<>();
-        private boolean overflowed;
-
-        Pending(int max) {
-            this.max = max;
-        }
-
-        synchronized void add(TicketChange change) {
-            if (overflowed) {
-                return;
-            }
-            byId.put(change.id(), change);
-            if (byId.size() > max) {
-                byId.clear();
-                overflowed = true;
-            }
-        }
-
-        /** @return what to send, or null when nothing changed */
-        synchronized TicketsChanged drain() {
-            if (byId.isEmpty() && !overflowed) {
-                return null;
-            }
-            List<TicketView> tickets = new ArrayList<>();
-            List<String> expired = new ArrayList<>();
-            byId.values().forEach(change -> {
-                switch (change) {
-                    case TicketChange.Decided decided -> tickets.add(TicketView.of(decided.state()));
-                    case TicketChange.Expired gone -> expired.add(gone.id());
-                }
-            });
-            TicketsChanged changed = new TicketsChanged(tickets, expired, overflowed);
-            byId.clear();
-            overflowed = false;
-            return changed;
-        }
     }
 }
