@@ -251,7 +251,7 @@ function drawTimeline(t) {
   else if (!TERMINAL.has(t.status)) step(t.status.toLowerCase(), null, (started ? 'running for ' + ms(ran) : 'waiting for ' + ms(waited)));
   const seen = state.seen.get(t.id) || [];
   if (seen.length > 1) {
-    steps.append(el('li', {}, el('small', {}, 'seen live: ' + seen.map((s) => s.status + ' ' + time(s.at)).join(' → '))));
+    steps.append(el('li', { class: 'seen' }, el('small', {}, 'seen live: ' + seen.map((s) => s.status + ' ' + time(s.at)).join(' → '))));
   }
   box.replaceChildren(bar, steps);
 }

@@ -4,7 +4,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.ticketflow.contract.TicketResult;
+import io.ticketflow.contract.TicketStatus;
+import io.ticketflow.producer.query.TicketView;
+import jakarta.inject.Inject;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.contract.WorkerHeartbeat;
 import io.ticketflow.producer.TicketFixtures;
@@ -38,6 +42,9 @@ import static org.hamcrest.Matchers.not;
 class DashboardResourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    DashboardFeed feed;
 
     @TestHTTPResource("/dashboard/events")
     URI events;
@@ -95,8 +102,43 @@ class DashboardResourceTest {
     }
 
     @Test
+    void aClientThatTakesNothingGetsTheNewestStateLaterNotEveryChange() {
+        AssertSubscriber<DashboardFeed.Event> client = feed.stream().subscribe()
+                .withSubscriber(AssertSubscriber.create(1));
+        try {
+            client.awaitItems(1, PATIENCE);
+            assertThat(client.getItems().getFirst().name()).isEqualTo("summary");
+
+            // Three decisions while the client asks for nothing, and many flush intervals pass.
+            String id = TicketFixtures.submitEcho();
+            TicketFixtures.publishResult(TicketResult.running(id, 1, Instant.now(), "worker-1"));
+            TicketFixtures.publishResult(TicketResult.succeeded(id, 1, JsonNodeFactory.instance.textNode("done"),
+                    Instant.now(), Instant.now(), "worker-1"));
+            await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id).then()
+                    .body("status", equalTo("SUCCEEDED")));
+
+            client.request(20);
+            await().atMost(PATIENCE).until(() -> sentStates(client, id).contains(TicketStatus.SUCCEEDED));
+            // At most one batch was drained ahead of the client's demand; the rest coalesced to the newest state.
+            assertThat(sentStates(client, id)).hasSizeLessThanOrEqualTo(2).endsWith(TicketStatus.SUCCEEDED);
+        } finally {
+            client.cancel();
+        }
+    }
+
+    @Test
     void settingsNameNoTraceUrlUnlessConfigured() {
         given().get("/dashboard/settings").then().statusCode(200).body("traceUrl", equalTo(null));
+    }
+
+    /** The states of the ticket in the tickets events the client got, in order. */
+    private static List<TicketStatus> sentStates(AssertSubscriber<DashboardFeed.Event> client, String id) {
+        return client.getItems().stream()
+                .filter(event -> event.data() instanceof DashboardFeed.TicketsChanged)
+                .flatMap(event -> ((DashboardFeed.TicketsChanged) event.data()).tickets().stream())
+                .filter(ticket -> ticket.id().equals(id))
+                .map(TicketView::status)
+                .toList();
     }
 
     private static long submittedInWindow() {
