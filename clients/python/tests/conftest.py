@@ -3,7 +3,9 @@ their state in a directory of this run. Needs the jars that ``./mvnw verify`` (o
 
 from __future__ import annotations
 
+import hashlib
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -91,6 +93,17 @@ def _service(name: str, jar: Path, bootstrap: str, logs: Path, **config: str) ->
     return _launch(name, command, logs, f"http://127.0.0.1:{port}")
 
 
+# The key the tests send (as $TICKETFLOW_API_KEY): an owner of its own, not an admin, without submission limits.
+# The producers are given its SHA-256 only.
+API_KEY = "tf_" + secrets.token_urlsafe(32)
+_KEY_CONFIG = {
+    "ticketflow.auth.api-keys.python-tests.sha256": hashlib.sha256(API_KEY.encode()).hexdigest(),
+    "ticketflow.auth.api-keys.python-tests.owner": "python-tests",
+    "ticketflow.limits.owners.python-tests.submits": "1000000000",
+    "ticketflow.limits.owners.python-tests.max-unfinished": "1000000000",
+}
+
+
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     for jar in (BROKER_JAR, PRODUCER_JAR, WORKER_JAR):
@@ -114,12 +127,12 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
                           **{"ticketflow.handlers.http.allowed-hosts": "127.0.0.1,localhost"})
         started.append(worker)
         producer = _service("producer", PRODUCER_JAR, bootstrap, run,
-                            **{"ticketflow.state.dir": str(run / "producer-state"),
+                            **{**_KEY_CONFIG, "ticketflow.state.dir": str(run / "producer-state"),
                                # A long-poll capped at 2 s rather than 60: results awaited longer resume across it.
                                "ticketflow.status.max-wait": "2S"})
         started.append(producer)
         flaky = _service("flaky-producer", PRODUCER_JAR, bootstrap, run,
-                         **{"ticketflow.state.dir": str(run / "flaky-producer-state"),
+                         **{**_KEY_CONFIG, "ticketflow.state.dir": str(run / "flaky-producer-state"),
                             "ticketflow.submit.ack-timeout": "1ms", "ticketflow.submit.retry-after": "1S"})
         started.append(flaky)
         deadline = time.monotonic() + READY_WITHIN
@@ -134,7 +147,7 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
 
 @pytest.fixture
 def url(system: System, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The producer's URL, also as $TICKETFLOW_URL, which the client reads by default."""
+    """The producer's URL, also as $TICKETFLOW_URL, which the client reads by default, as it does the key."""
     monkeypatch.setenv("TICKETFLOW_URL", system.url)
-    monkeypatch.delenv("TICKETFLOW_API_KEY", raising=False)
+    monkeypatch.setenv("TICKETFLOW_API_KEY", API_KEY)
     return system.url

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import subprocess
 import sys
@@ -100,7 +101,8 @@ def test_a_503_on_submit_is_retried_with_the_same_key_and_makes_one_ticket(syste
     kind = unique_type("retry-probe")
 
     async def run() -> None:
-        flaky_http = httpx.AsyncClient(base_url=system.flaky_producer.url, event_hooks={"response": [record]})
+        flaky_http = httpx.AsyncClient(base_url=system.flaky_producer.url, event_hooks={"response": [record]},
+                                       headers={"Authorization": f"Bearer {os.environ['TICKETFLOW_API_KEY']}"})
         async with ticketflow.Client(system.flaky_producer.url, http=flaky_http) as flaky:
             ticket = await flaky.submit(kind, {"probe": True})
         assert [status for status, _ in answers][0] == 503

@@ -75,6 +75,7 @@ record FuzzPost(String kind, byte[] body, String contentType, String accept, Str
         header(request, "Content-Type", contentType);
         header(request, "Accept", accept);
         header(request, "Idempotency-Key", idempotencyKey);
+        request.header("Authorization", "Bearer " + Instances.HARNESS.key());
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,6 @@
 package io.ticketflow.e2e;
 
+import io.ticketflow.process.ApiKey;
 import io.ticketflow.process.PackagedService;
 
 import java.io.IOException;
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 final class Instances {
 
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
+    /** The key every producer launched here accepts, and {@link TicketsClient} sends: an admin without limits. */
+    static final ApiKey HARNESS = ApiKey.harness();
     /** At the test JVM's exit, within the 30 s that failsafe gives it: SIGTERM to all, SIGKILL to any left after. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(15);
     private static final List<PackagedService> LAUNCHED = new CopyOnWriteArrayList<>();
@@ -53,7 +56,8 @@ final class Instances {
 
     /** @param more more configuration, as system properties */
     static PackagedService producer(String name, String bootstrapServers, Path stateDir, Map<String, String> more) {
-        Map<String, String> config = new HashMap<>(more);
+        Map<String, String> config = new HashMap<>(HARNESS.producerConfig());
+        config.putAll(more);
         config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("ticketflow.state.dir", stateDir.toString());
         return launched(PackagedService.launch(name, jar("producer"), PackagedService.freePort(), JVM_OPTIONS, config,

@@ -28,7 +28,7 @@ final class TicketsClient {
     private final TicketsHttp http;
 
     TicketsClient(URI base) {
-        this.http = new TicketsHttp(base, null);
+        this.http = new TicketsHttp(base, Instances.HARNESS.key());
     }
 
     /** POST /tickets; completes with the whole response, whatever its status. */

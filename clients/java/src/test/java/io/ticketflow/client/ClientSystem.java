@@ -1,5 +1,6 @@
 package io.ticketflow.client;
 
+import io.ticketflow.process.ApiKey;
 import io.ticketflow.process.PackagedService;
 import io.ticketflow.testing.SharedKafkaBroker;
 
@@ -17,6 +18,9 @@ import java.util.Map;
 final class ClientSystem {
 
     private static final Duration READY = Duration.ofMinutes(3);
+    /** The key the client tests send: an owner of their own, not an admin, without submission limits. */
+    static final ApiKey KEY = new ApiKey(ApiKey.randomKey(), "client-it", "", true);
+
     private static ClientSystem instance;
 
     private final PackagedService producer;
@@ -65,7 +69,11 @@ final class ClientSystem {
         if (jar == null) {
             throw new IllegalStateException("Run through Maven (./mvnw verify): the jars' paths are not set");
         }
-        return PackagedService.launch(name, Path.of(jar), PackagedService.freePort(), List.of("-Xmx512m"),
-                new HashMap<>(config), run.resolve(name + ".log"));
+        Map<String, String> all = new HashMap<>(config);
+        if (name.endsWith("producer")) {
+            all.putAll(KEY.producerConfig());
+        }
+        return PackagedService.launch(name, Path.of(jar), PackagedService.freePort(), List.of("-Xmx512m"), all,
+                run.resolve(name + ".log"));
     }
 }

@@ -24,7 +24,8 @@ class TicketflowClientIT {
 
     private static final Duration RESULT_WITHIN = Duration.ofMinutes(2);
 
-    private final TicketflowClient client = TicketflowClient.create(ClientSystem.get().producer(), null);
+    private final TicketflowClient client = TicketflowClient.create(ClientSystem.get().producer(),
+            ClientSystem.KEY.key());
 
     @Test
     void twoHundredTicketsSubmittedAtOnceAreAllAwaited() {
@@ -87,7 +88,7 @@ class TicketflowClientIT {
 
     @Test
     void a503OnSubmitIsRetriedWithTheSameKeyAndMakesOneTicket() {
-        TicketflowClient flaky = TicketflowClient.create(ClientSystem.get().flakyProducer(), null);
+        TicketflowClient flaky = TicketflowClient.create(ClientSystem.get().flakyProducer(), ClientSystem.KEY.key());
         String key = UUID.randomUUID().toString();
         String type = "retry-probe-" + key.substring(0, 8);
         // That producer answers every write 503: its first answer for a new key is one, as a raw call shows.

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.ticketflow.producer.auth.Caller;
+import io.ticketflow.producer.auth.Callers;
+import io.ticketflow.producer.limits.Allowance;
+import io.ticketflow.producer.limits.SubmitLimits;
 import io.ticketflow.producer.http.InvalidFieldException;
 import io.ticketflow.producer.http.Problem;
 import io.ticketflow.producer.kafka.SubmitConfig;
@@ -52,14 +56,18 @@ import java.util.stream.IntStream;
 public class BatchResource {
 
     private final Submissions submissions;
+    private final Callers callers;
+    private final SubmitLimits limits;
     private final TicketPublisher publisher;
     private final Validator validator;
     private final SubmitConfig config;
     private final ObjectReader items;
 
     public BatchResource(Submissions submissions, TicketPublisher publisher, Validator validator, SubmitConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Callers callers, SubmitLimits limits) {
         this.submissions = submissions;
+        this.callers = callers;
+        this.limits = limits;
         this.publisher = publisher;
         this.validator = validator;
         this.config = config;
@@ -94,15 +102,22 @@ public class BatchResource {
             return Uni.createFrom().item(RestResponse.ResponseBuilder.create(problem.status())
                     .entity((Object) problem).type(Problem.MEDIA_TYPE).build());
         }
+        Caller caller = callers.current();
+        // Every ticket of the batch counts against the owner's rate and cap: all are admitted, or the batch is a 429.
+        Allowance allowance = limits.admit(caller, tickets.size());
         TicketBatch written = new TicketBatch(publisher);
         List<Uni<BatchItem>> answers = IntStream.range(0, tickets.size())
-                .mapToObj(i -> item(tickets.get(i), "tickets[" + i + "].", written, instance))
+                .mapToObj(i -> item(tickets.get(i), "tickets[" + i + "].", caller.owner(), written, instance))
                 .toList();
         written.send();
-        return Uni.join().all(answers).andFailFast().map(this::respond);
+        return Uni.join().all(answers).andFailFast().map(this::respond).invoke(response -> {
+            if (allowance != null) {
+                allowance.headers().forEach(response.getHeaders()::putSingle);
+            }
+        });
     }
 
-    private Uni<BatchItem> item(JsonNode node, String prefix, TicketBatch written, String instance) {
+    private Uni<BatchItem> item(JsonNode node, String prefix, String owner, TicketBatch written, String instance) {
         SubmitRequest request;
         IdempotencyKey key;
         try {
@@ -118,7 +133,7 @@ public class BatchResource {
         } catch (IOException | RuntimeException unreadable) {
             return failed(problem(unreadable, prefix, instance));
         }
-        return submissions.submit(key, request, written)
+        return submissions.submit(key, request, owner, written)
                 .map(BatchItem::of)
                 .onFailure().recoverWithItem(failure -> BatchItem.failed(problem(failure, prefix, instance)));
     }

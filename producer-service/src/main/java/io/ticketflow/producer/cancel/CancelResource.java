@@ -1,6 +1,7 @@
 package io.ticketflow.producer.cancel;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.Problem;
 import io.ticketflow.producer.query.TicketFinder;
 import io.ticketflow.producer.query.TicketView;
@@ -25,10 +26,12 @@ public class CancelResource {
 
     private final TicketFinder finder;
     private final TicketCanceller canceller;
+    private final Callers callers;
 
-    public CancelResource(TicketFinder finder, TicketCanceller canceller) {
+    public CancelResource(TicketFinder finder, TicketCanceller canceller, Callers callers) {
         this.finder = finder;
         this.canceller = canceller;
+        this.callers = callers;
     }
 
     @DELETE
@@ -41,7 +44,7 @@ public class CancelResource {
                     + "whichever instance accepted the ticket.")
     @APIResponse(responseCode = "202", description = "Decided CANCELLED by this request",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "404", description = "No such ticket",
+    @APIResponse(responseCode = "404", description = "No such ticket, or another owner's (only admin may cancel those)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ticket was, or got, finished otherwise (or cancelled by an "
             + "earlier request); the detail names its status",
@@ -51,7 +54,7 @@ public class CancelResource {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TicketView>> cancel(@RestPath String id) {
-        return finder.find(id)
+        return finder.find(id, callers.current())
                 .chain(canceller::cancel)
                 .map(cancelled -> RestResponse.ResponseBuilder.accepted(TicketView.of(cancelled))
                         .header(HttpHeaders.LOCATION, SubmitAccepted.location(id))

@@ -13,6 +13,8 @@ import io.quarkus.logging.Log;
 import io.ticketflow.producer.cancel.AlreadyFinishedException;
 import io.ticketflow.producer.query.TicketExpiredException;
 import io.ticketflow.producer.query.UnknownTicketException;
+import io.ticketflow.producer.limits.QuotaExceededException;
+import io.ticketflow.producer.limits.RateLimitedException;
 import io.ticketflow.producer.state.StateUnavailableException;
 import io.ticketflow.producer.submit.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
@@ -70,6 +72,27 @@ public class ProblemMappers {
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .type(Problem.MEDIA_TYPE)
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> rateLimited(RateLimitedException e, UriInfo uri) {
+        RestResponse.ResponseBuilder<Problem> response = tooMany(ProblemType.RATE_LIMITED, e.getMessage(),
+                e.retryAfter(), uri);
+        e.allowance().headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> quotaExceeded(QuotaExceededException e, UriInfo uri) {
+        return tooMany(ProblemType.QUOTA_EXCEEDED, e.getMessage(), e.retryAfter(), uri).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> tooMany(ProblemType type, String detail, Duration retryAfter,
+            UriInfo uri) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.TOO_MANY_REQUESTS,
+                        type.problem(429, detail, path(uri)))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()))
+                .type(Problem.MEDIA_TYPE);
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused for another request"),
     BODY_TOO_LARGE("body-too-large", "Request body too large"),
     UNAVAILABLE("unavailable", "Temporarily unavailable"),
+    RATE_LIMITED("rate-limited", "Too many submissions"),
+    QUOTA_EXCEEDED("quota-exceeded", "Too many unfinished tickets"),
     HTTP("", null);
 
     private final String slug;

@@ -1,6 +1,7 @@
 package io.ticketflow.producer.query;
 
 import io.ticketflow.contract.TicketStatus;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.InvalidFieldException;
 import io.ticketflow.producer.http.Problem;
 import io.ticketflow.producer.state.TicketPage;
@@ -32,10 +33,12 @@ public class ListResource {
 
     private final TicketStates states;
     private final StatusConfig config;
+    private final Callers callers;
 
-    public ListResource(TicketStates states, StatusConfig config) {
+    public ListResource(TicketStates states, StatusConfig config, Callers callers) {
         this.states = states;
         this.config = config;
+        this.callers = callers;
     }
 
     /** @param next the cursor of the following page, absent on the last page */
@@ -55,7 +58,7 @@ public class ListResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Tickets held, newest first, filtered, one page at a time",
             description = "Served from index stores: a page costs its own size whatever the number of tickets held. "
-                    + "Each ticket is as GET /tickets/{id} shows it, without its result: GET the ticket for that.")
+                    + "The caller's own tickets only; an admin's, every ticket. Each ticket is as GET /tickets/{id} shows it, without its result: GET the ticket for that.")
     @APIResponse(responseCode = "200", description = "A page; pass its next as cursor for the following one",
             content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; field names it",
@@ -66,8 +69,8 @@ public class ListResource {
             @Parameter(description = "Only tickets submitted after this ISO-8601 instant") @RestQuery String submittedAfter,
             @Parameter(description = "Page size, 1 to ticketflow.status.max-page-size (500); default 50") @RestQuery String limit,
             @Parameter(description = "The next of the previous page") @RestQuery String cursor) {
-        TicketPage page = states.list(status(status), blankToNull(type), instant(submittedAfter), limit(limit),
-                position(cursor));
+        TicketPage page = states.list(callers.current().listingScope(), status(status), blankToNull(type),
+                instant(submittedAfter), limit(limit), position(cursor));
         return new Page(page.tickets().stream().map(TicketView::of).toList(),
                 page.next() == null ? null : Base64.getUrlEncoder().withoutPadding()
                         .encodeToString(page.next().getBytes(StandardCharsets.UTF_8)));
@@ -77,9 +80,10 @@ public class ListResource {
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "How many tickets are held, by status and type",
-            description = "Counters kept as each decision is applied, never a scan of the tickets.")
+            description = "Counters kept as each decision is applied, never a scan of the tickets. The caller's own "
+                    + "tickets only; an admin's, every ticket.")
     public Stats stats() {
-        return Stats.of(states.counts());
+        return Stats.of(states.counts(callers.current().listingScope()));
     }
 
     private static TicketStatus status(String value) {

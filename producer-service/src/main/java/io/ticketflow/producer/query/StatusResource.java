@@ -2,6 +2,7 @@ package io.ticketflow.producer.query;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.Problem;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
@@ -30,10 +31,12 @@ public class StatusResource {
 
     private final TicketFinder finder;
     private final StatusConfig config;
+    private final Callers callers;
 
-    public StatusResource(TicketFinder finder, StatusConfig config) {
+    public StatusResource(TicketFinder finder, StatusConfig config, Callers callers) {
         this.finder = finder;
         this.config = config;
+        this.callers = callers;
     }
 
     @GET
@@ -42,8 +45,8 @@ public class StatusResource {
     @Operation(summary = "The decided state of a ticket; with wait (or Prefer: wait=N), answers as soon as it is finished")
     @APIResponse(responseCode = "200", description = "The ticket",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "404", description = "No such ticket (type unknown-ticket), or it expired "
-            + "(type ticket-expired)",
+    @APIResponse(responseCode = "404", description = "No such ticket, or another owner's (type unknown-ticket), or "
+            + "it expired (type ticket-expired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "This instance cannot read ticket state yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -51,7 +54,7 @@ public class StatusResource {
             @RestHeader("Prefer") String prefer) {
         WaitRequest request = WaitRequest.parse(wait, prefer, config.maxWait());
         Executor requestThread = requestContext();
-        return finder.find(id)
+        return finder.find(id, callers.current())
                 .chain(state -> request.waits()
                         ? finder.untilTerminal(state, request.duration()).emitOn(requestThread)
                         : Uni.createFrom().item(state))

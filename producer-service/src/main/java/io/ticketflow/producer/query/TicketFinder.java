@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.ticketflow.contract.TicketState;
+import io.ticketflow.producer.auth.Caller;
 import io.ticketflow.producer.state.TicketChange;
 import io.ticketflow.producer.state.TicketChanges;
 import io.ticketflow.producer.state.TicketStates;
@@ -37,15 +38,26 @@ public class TicketFinder {
      * A ticket accepted a moment ago, through this instance or another, may not be decided yet: before answering
      * that it is unknown, wait (bounded by {@code ticketflow.status.unknown-id-wait}) for its first decision.
      *
+     * <p>Another owner's ticket is unknown to the caller, and answered as late as an unknown one would be, so that
+     * neither the status nor the time taken tells that it exists.
+     *
      * @return the ticket, or a failure with {@link UnknownTicketException} or {@link TicketExpiredException}
      */
-    public Uni<TicketState> find(String id) {
+    public Uni<TicketState> find(String id, Caller caller) {
         Optional<TicketState> known = current(id);
         if (known.isPresent()) {
-            return Uni.createFrom().item(known.get());
+            return caller.sees(known.get().owner())
+                    ? Uni.createFrom().item(known.get())
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(config.unknownIdWait())
+                            .chain(() -> Uni.createFrom().<TicketState>failure(new UnknownTicketException(id)));
         }
         return next(id, state -> true, config.unknownIdWait())
-                .onItem().ifNull().failWith(() -> new UnknownTicketException(id));
+                .onItem().ifNull().failWith(() -> new UnknownTicketException(id))
+                .invoke(state -> {
+                    if (!caller.sees(state.owner())) {
+                        throw new UnknownTicketException(id);
+                    }
+                });
     }
 
     /** @return the ticket as soon as it is terminal, or its state when the wait ends */

@@ -55,11 +55,13 @@ public class TicketStates {
      * iterator walks over those between the last live entry it reads and the next live key, until RocksDB compacts
      * them (see {@link ViewKeys} and {@link DeletionTriggeredCompaction}).
      *
+     * @param owner whose tickets (that owner's own index), or {@code null} for every ticket
      * @param after the position to continue after (a page's {@code next} cursor), or {@code null} for the first page
      */
-    public TicketPage list(TicketStatus status, String type, Instant submittedAfter, int limit, String after) {
+    public TicketPage list(String owner, TicketStatus status, String type, Instant submittedAfter, int limit,
+            String after) {
         ReadOnlyKeyValueStore<String, byte[]> view = view();
-        String prefix = ViewKeys.indexPrefix(status, type);
+        String prefix = ViewKeys.indexPrefix(owner, status, type);
         String from = after == null ? prefix : prefix + after;
         String to = submittedAfter == null ? prefix + ViewKeys.END : prefix + ViewKeys.positionAtOrBefore(submittedAfter);
         List<TicketState> page = new ArrayList<>(limit);
@@ -87,19 +89,29 @@ public class TicketStates {
         return new TicketPage(page, more ? last : null);
     }
 
-    /** @return how many tickets are held, by status and then by type (an unreadable ticket's type is {@code ""}) */
-    public Map<TicketStatus, Map<String, Long>> counts() {
+    /**
+     * @param owner whose tickets (that owner's own counters), or {@code null} for every ticket
+     * @return how many tickets are held, by status and then by type (an unreadable ticket's type is {@code ""})
+     */
+    public Map<TicketStatus, Map<String, Long>> counts(String owner) {
         Map<TicketStatus, Map<String, Long>> counts = new TreeMap<>();
-        try (KeyValueIterator<String, byte[]> counters = view().prefixScan(ViewKeys.COUNT,
+        String prefix = ViewKeys.countPrefix(owner);
+        try (KeyValueIterator<String, byte[]> counters = view().prefixScan(prefix,
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             while (counters.hasNext()) {
                 KeyValue<String, byte[]> counter = counters.next();
-                String[] parts = counter.key.substring(ViewKeys.COUNT.length()).split("/", 2);
+                String[] parts = counter.key.substring(prefix.length()).split("/", 2);
                 counts.computeIfAbsent(TicketStatus.valueOf(parts[0]), status -> new TreeMap<>())
                         .put(ViewKeys.decode(parts[1]), ByteBuffer.wrap(counter.value).getLong());
             }
         }
         return counts;
+    }
+
+    /** @return how many of the owner's tickets are not finished (queued, running or waiting to retry) */
+    public long unfinished(String owner) {
+        return counts(owner).entrySet().stream().filter(byStatus -> !byStatus.getKey().isTerminal())
+                .flatMap(byStatus -> byStatus.getValue().values().stream()).mapToLong(Long::longValue).sum();
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> view() {

@@ -75,10 +75,10 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
             }
         }
         if (previous != null) {
-            add(ViewKeys.count(previous.status(), ViewKeys.typeOf(previous)), -1);
+            ViewKeys.counts(previous).forEach(counter -> add(counter, -1));
         }
         if (next != null) {
-            add(ViewKeys.count(next.status(), ViewKeys.typeOf(next)), 1);
+            ViewKeys.counts(next).forEach(counter -> add(counter, 1));
             view.put(ViewKeys.ticket(id), record.value());
         } else {
             view.delete(ViewKeys.ticket(id));

@@ -6,11 +6,16 @@ import io.ticketflow.contract.TicketStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The layout of the read view: one RocksDB store holds each ticket's state, the indexes that list tickets newest
- * first (all, by status, by type, by both) and the counters per status and type. Index keys sort by a reversed
+ * first (all, by status, by type, by both) and the counters per status and type, each once for all tickets (what an
+ * admin sees) and once more under an owner's prefix for a ticket that has an owner (what that owner sees), so that
+ * an owner's listing and stats read that owner's entries only, never filtering a scan of everyone's. Index keys sort by a reversed
  * submission time, so a forward range scan is newest first; the id ends each key, so keys are unique.
  *
  * <p>Every index range starts with two live {@link #HEADS} keys. A RocksDB range scan (Kafka Streams sets no
@@ -24,6 +29,7 @@ final class ViewKeys {
 
     static final String TICKET = "t/";
     static final String COUNT = "c/";
+    private static final String OWNER = "o/";
     private static final String ALL = "a/";
     private static final String BY_STATUS = "s/";
     private static final String BY_TYPE = "y/";
@@ -43,15 +49,20 @@ final class ViewKeys {
         return TICKET + id;
     }
 
-    /** The prefix of the index that serves a listing with these filters. */
-    static String indexPrefix(TicketStatus status, String type) {
+    /**
+     * The prefix of the index that serves a listing with these filters.
+     *
+     * @param owner whose tickets, or {@code null} for every ticket
+     */
+    static String indexPrefix(String owner, TicketStatus status, String type) {
+        String scope = scope(owner);
         if (status != null && type != null) {
-            return BY_STATUS_AND_TYPE + status + "/" + encode(type) + "/";
+            return scope + BY_STATUS_AND_TYPE + status + "/" + encode(type) + "/";
         }
         if (status != null) {
-            return BY_STATUS + status + "/";
+            return scope + BY_STATUS + status + "/";
         }
-        return type != null ? BY_TYPE + encode(type) + "/" : ALL;
+        return scope + (type != null ? BY_TYPE + encode(type) + "/" : ALL);
     }
 
     /** Every index entry of a state: one per listing it can appear in. */
@@ -62,12 +73,33 @@ final class ViewKeys {
 
     /** The prefixes of the index ranges a state's entries sit in, for {@link #HEADS} keys. */
     static List<String> indexPrefixes(TicketState state) {
-        String type = typeOf(state);
-        return List.of(ALL, indexPrefix(state.status(), null), indexPrefix(null, type), indexPrefix(state.status(), type));
+        List<String> prefixes = new ArrayList<>(8);
+        for (String owner : owners(state)) {
+            String type = typeOf(state);
+            prefixes.addAll(List.of(indexPrefix(owner, null, null), indexPrefix(owner, state.status(), null),
+                    indexPrefix(owner, null, type), indexPrefix(owner, state.status(), type)));
+        }
+        return prefixes;
     }
 
-    static String count(TicketStatus status, String type) {
-        return COUNT + status + "/" + encode(type);
+    /** The counters a state counts in: all tickets', and its owner's. */
+    static List<String> counts(TicketState state) {
+        return owners(state).stream().map(owner -> countPrefix(owner) + state.status() + "/" + encode(typeOf(state)))
+                .toList();
+    }
+
+    /** @param owner whose counters, or {@code null} for all tickets' */
+    static String countPrefix(String owner) {
+        return scope(owner) + COUNT;
+    }
+
+    /** {@code null} (every ticket) first, then the ticket's owner when it has one. */
+    private static List<String> owners(TicketState state) {
+        return state.owner() == null ? Collections.singletonList(null) : Arrays.asList(null, state.owner());
+    }
+
+    private static String scope(String owner) {
+        return owner == null ? "" : OWNER + encode(owner) + "/";
     }
 
     /** Where a ticket sits within any index: newest first, ties broken by id. */

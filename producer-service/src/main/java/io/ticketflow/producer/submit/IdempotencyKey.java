@@ -33,8 +33,15 @@ public record IdempotencyKey(String value) {
         return new IdempotencyKey(value);
     }
 
-    /** Derived from the key alone, so that instances racing on one key write one ticket, which the view merges. */
-    public String ticketId() {
-        return UUID.nameUUIDFromBytes(("idempotency:" + value).getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * Derived from the owner and the key alone, so that instances racing on one key write one ticket, which the view
+     * merges, and two owners using the same key get two tickets.
+     *
+     * @param owner the caller's, or {@code null} when authentication is off
+     */
+    public String ticketId(String owner) {
+        // The owner's length first: no owner and key pair reads as another pair.
+        String scope = owner == null ? "" : owner.length() + ":" + owner + ":";
+        return UUID.nameUUIDFromBytes(("idempotency:" + scope + value).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

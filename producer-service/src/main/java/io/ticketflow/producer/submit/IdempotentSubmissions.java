@@ -38,12 +38,14 @@ public class IdempotentSubmissions {
     }
 
     /**
+     * @param owner the caller's, recorded on the ticket and part of its id
      * @param write stores the ticket, when this request is to write one: at once, or with others (a batch)
      * @return the submission, or a failure with {@link IdempotencyKeyReusedException} or UnavailableException
      */
-    Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, Function<TicketRecord, Uni<Void>> write) {
+    Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner,
+            Function<TicketRecord, Uni<Void>> write) {
         String hash = digest.of(request);
-        String id = key.ticketId();
+        String id = key.ticketId(owner);
         Optional<TicketState> known = states.get(id);
         if (known.isPresent()) {
             // A replay of a decided key writes nothing.
@@ -51,7 +53,7 @@ public class IdempotentSubmissions {
         }
         String requestId = UUID.randomUUID().toString();
         TicketRecord ticket = request.toTicket(id, Instant.now()).withIdempotency(key.value(), hash)
-                .withRequestId(requestId);
+                .withRequestId(requestId).withOwner(owner);
         return write.apply(ticket)
                 .chain(() -> finder.next(id, state -> true, config.decisionTimeout()))
                 .map(decided -> {

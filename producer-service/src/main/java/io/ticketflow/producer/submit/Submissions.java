@@ -20,22 +20,26 @@ public class Submissions {
         this.idempotent = idempotent;
     }
 
-    /** @param key the request's Idempotency-Key, or {@code null} */
-    public Uni<Submission> submit(IdempotencyKey key, SubmitRequest request) {
-        return submit(key, request, publisher::publish);
+    /**
+     * @param key   the request's Idempotency-Key, or {@code null}
+     * @param owner the caller's (see auth.Caller): recorded on the ticket, never taken from the body
+     */
+    public Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner) {
+        return submit(key, request, owner, publisher::publish);
     }
 
     /** The submission as an item of {@code batch}: its ticket, if it writes one, is sent with the others. */
-    public Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, TicketBatch batch) {
-        return submit(key, request, batch::add);
+    public Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner, TicketBatch batch) {
+        return submit(key, request, owner, batch::add);
     }
 
-    private Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, Function<TicketRecord, Uni<Void>> write) {
+    private Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner,
+            Function<TicketRecord, Uni<Void>> write) {
         if (key != null) {
-            return idempotent.submit(key, request, write);
+            return idempotent.submit(key, request, owner, write);
         }
         TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now())
-                .withRequestId(UUID.randomUUID().toString());
+                .withRequestId(UUID.randomUUID().toString()).withOwner(owner);
         return write.apply(ticket).replaceWith(new Submission.Created(ticket));
     }
 }

@@ -3,7 +3,11 @@ package io.ticketflow.producer.submit;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.producer.auth.Caller;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.Problem;
+import io.ticketflow.producer.limits.Allowance;
+import io.ticketflow.producer.limits.SubmitLimits;
 import io.ticketflow.producer.query.TicketView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +33,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SubmitResource {
 
     private final Submissions submissions;
+    private final Callers callers;
+    private final SubmitLimits limits;
 
-    public SubmitResource(Submissions submissions) {
+    public SubmitResource(Submissions submissions, Callers callers, SubmitLimits limits) {
         this.submissions = submissions;
+        this.callers = callers;
+        this.limits = limits;
     }
 
     @POST
@@ -57,6 +65,11 @@ public class SubmitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a request with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the caller's submission rate (type rate-limited; the "
+            + "RateLimit and RateLimit-Policy headers tell it), or as many of its tickets unfinished as allowed (type "
+            + "quota-exceeded)",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not store the ticket (or, with an Idempotency-Key, "
             + "the state machine did not decide it) in time. It may still have been accepted: the problem's ticketId "
             + "is the id it would have (GET it to know); retry with the same Idempotency-Key to be safe.",
@@ -68,7 +81,13 @@ public class SubmitResource {
     // Read from the headers rather than as a @RestHeader, which turns an empty header into an absent one.
     public Uni<RestResponse<Object>> submit(@Valid @NotNull SubmitRequest request, HttpHeaders headers) {
         IdempotencyKey key = IdempotencyKey.parse(headers.getHeaderString(IdempotencyKey.HEADER));
-        return submissions.submit(key, request).map(SubmitResource::respond);
+        Caller caller = callers.current();
+        Allowance allowance = limits.admit(caller, 1);
+        return submissions.submit(key, request, caller.owner()).map(SubmitResource::respond).invoke(response -> {
+            if (allowance != null) {
+                allowance.headers().forEach(response.getHeaders()::putSingle);
+            }
+        });
     }
 
     // A relative Location as the links use; ResponseBuilder.location() would make it absolute.

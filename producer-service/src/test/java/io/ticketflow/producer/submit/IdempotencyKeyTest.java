@@ -36,11 +36,17 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void theTicketIdDependsOnTheKeyAlone() {
-        String id = new IdempotencyKey("order-42").ticketId();
+    void theTicketIdDependsOnTheOwnerAndTheKeyAlone() {
+        String id = new IdempotencyKey("order-42").ticketId(null);
 
-        assertThat(new IdempotencyKey("order-42").ticketId()).isEqualTo(id);
-        assertThat(new IdempotencyKey("order-43").ticketId()).isNotEqualTo(id);
+        assertThat(new IdempotencyKey("order-42").ticketId(null)).isEqualTo(id);
+        assertThat(new IdempotencyKey("order-43").ticketId(null)).isNotEqualTo(id);
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        String alices = new IdempotencyKey("order-42").ticketId("alice");
+        assertThat(new IdempotencyKey("order-42").ticketId("alice")).isEqualTo(alices);
+        assertThat(alices).isNotEqualTo(id).isNotEqualTo(new IdempotencyKey("order-42").ticketId("bob"));
+        // An owner ending like a key's start never reads as another owner with another key.
+        assertThat(new IdempotencyKey("b:order-42").ticketId("a")).isNotEqualTo(new IdempotencyKey("order-42")
+                .ticketId("a:b"));
     }
 }

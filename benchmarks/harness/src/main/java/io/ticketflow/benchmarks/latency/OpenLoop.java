@@ -159,7 +159,7 @@ final class OpenLoop {
 
     /** Long-polls until the ticket is terminal; a view that has not seen the ticket yet (404) is asked again. */
     private CompletableFuture<Void> awaitTerminal(String id) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/tickets/" + id + "?wait=30s"))
+        HttpRequest request = Http.request(base.resolve("/tickets/" + id + "?wait=30s"))
                 .timeout(Duration.ofSeconds(60))
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {

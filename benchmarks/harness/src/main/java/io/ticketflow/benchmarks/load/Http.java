@@ -1,5 +1,7 @@
 package io.ticketflow.benchmarks.load;
 
+import io.ticketflow.process.ApiKey;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +14,15 @@ import java.util.concurrent.Executors;
  */
 public final class Http {
 
+    /** The key every producer the rig starts accepts, and every request sends: an admin without submission limits. */
+    public static final ApiKey HARNESS = ApiKey.harness();
+
     private Http() {
+    }
+
+    /** A request to a producer, with the harness's credentials. */
+    public static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + HARNESS.key());
     }
 
     public static HttpClient client() {
@@ -25,7 +35,7 @@ public final class Http {
     }
 
     public static HttpRequest postJson(URI uri, String body) {
-        return HttpRequest.newBuilder(uri)
+        return request(uri)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks.memory;
 
+import io.ticketflow.benchmarks.load.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.contract.TicketJson;
@@ -9,7 +10,6 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,7 +104,7 @@ final class ListingLoad {
                 default -> "/tickets?" + kind.query();
             };
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(producer.uri(path))
+            HttpResponse<String> response = http.send(Http.request(producer.uri(path))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             long nanos = System.nanoTime() - start;
             if (response.statusCode() != 200) {

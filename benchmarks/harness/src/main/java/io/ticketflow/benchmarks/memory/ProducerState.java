@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks.memory;
 
+import io.ticketflow.benchmarks.load.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.benchmarks.BenchmarkOptions;
 import io.ticketflow.benchmarks.BenchmarkOptions.StateLoad;
@@ -444,7 +445,7 @@ final class ProducerState {
 
     /** The view's counters, or {@code null} while the producer does not answer them (starting, restoring). */
     private Held held(PackagedService producer) {
-        HttpRequest request = HttpRequest.newBuilder(producer.uri("/tickets/stats")).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = Http.request(producer.uri("/tickets/stats")).timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks.rig;
 
+import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.kafka.local.LocalKafkaBroker;
 import io.ticketflow.process.PackagedService;
 
@@ -66,7 +67,9 @@ public final class Rig implements AutoCloseable {
 
     /** A producer of some build (the one under test, or the before build), on a fresh state directory. */
     public PackagedService startProducer(Path jar, String name, String maxHeap, Duration readyTimeout) {
-        return start(name, jar, maxHeap, Map.of("ticketflow.state.dir", freshStateDir().toString()), readyTimeout);
+        Map<String, String> config = new LinkedHashMap<>(Http.HARNESS.producerConfig());
+        config.put("ticketflow.state.dir", freshStateDir().toString());
+        return start(name, jar, maxHeap, config, readyTimeout);
     }
 
     /**
@@ -76,10 +79,11 @@ public final class Rig implements AutoCloseable {
     public PackagedService launchProducer(String maxHeap, Path stateDir) {
         Path log = context.logFile("producer");
         context.say("starting producer on state directory %s", stateDir);
+        Map<String, String> config = new LinkedHashMap<>(Http.HARNESS.producerConfig());
+        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        config.put("ticketflow.state.dir", stateDir.toString());
         PackagedService process = PackagedService.launch("producer", context.options().producerJar(),
-                PackagedService.freePort(), List.of("-Xmx" + maxHeap),
-                Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "ticketflow.state.dir", stateDir.toString()),
-                log);
+                PackagedService.freePort(), List.of("-Xmx" + maxHeap), config, log);
         running.push(process);
         return process;
     }
