@@ -14,7 +14,7 @@ import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketStatus;
 import io.ticketflow.producer.TicketFixtures;
 import io.ticketflow.testing.KafkaBrokerResource;
-import io.ticketflow.topics.Topics;
+import io.ticketflow.contract.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -169,7 +169,8 @@ class AuthorizationMatrixTest {
 
     @Test
     void idempotencyKeysArePerOwner() {
-        String body = "{\"type\":\"" + type("alice") + "\",\"payload\":{\"n\":1}}";
+        // A type of its own: the matrix counts each owner's tickets of the owner's type.
+        String body = "{\"type\":\"" + type("idempotency") + "\",\"payload\":{\"n\":1}}";
         String key = "order-" + UUID.randomUUID();
         HttpResponse<String> alices = submit(AuthOn.ALICE, body, key);
         HttpResponse<String> bobs = submit(AuthOn.BOB, body, key);
