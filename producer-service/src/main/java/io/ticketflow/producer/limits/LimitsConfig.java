@@ -20,10 +20,10 @@ public interface LimitsConfig {
     Defaults defaults();
 
     /** By role (a key's roles, a JWT's groups). */
-    Map<String, Override> roles();
+    Map<String, Entry> roles();
 
     /** By owner (a key's owner, a JWT's sub). */
-    Map<String, Override> owners();
+    Map<String, Entry> owners();
 
     /** What a 429 quota-exceeded tells the client to wait: tickets finish at their own pace. */
     @WithDefault("5S")
@@ -43,7 +43,7 @@ public interface LimitsConfig {
         long maxUnfinished();
     }
 
-    interface Override {
+    interface Entry {
 
         OptionalLong submits();
 

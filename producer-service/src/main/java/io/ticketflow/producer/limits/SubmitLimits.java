@@ -63,7 +63,7 @@ public class SubmitLimits {
     /** The owner's entry, else its roles' most generous one (most submits per second), else the default. */
     Limit limitOf(Caller caller) {
         LimitsConfig.Defaults defaults = config.defaults();
-        LimitsConfig.Override chosen = Optional.ofNullable(config.owners().get(caller.owner()))
+        LimitsConfig.Entry chosen = Optional.ofNullable(config.owners().get(caller.owner()))
                 .or(() -> caller.roles().stream().map(config.roles()::get).filter(Objects::nonNull)
                         .max(Comparator.comparingDouble(entry -> perSecond(entry, defaults))))
                 .orElse(null);
@@ -74,7 +74,7 @@ public class SubmitLimits {
                 chosen.maxUnfinished().orElse(defaults.maxUnfinished()));
     }
 
-    private static double perSecond(LimitsConfig.Override entry, LimitsConfig.Defaults defaults) {
+    private static double perSecond(LimitsConfig.Entry entry, LimitsConfig.Defaults defaults) {
         return (double) entry.submits().orElse(defaults.submits()) / entry.per().orElse(defaults.per()).toMillis();
     }
 
