@@ -85,6 +85,9 @@ class DashboardIT {
         earlier.forEach(CompletableFuture::join);
 
         browser.get(system.producer.uri("/").toString());
+        // The API key, as a user gives it once per tab (kept in sessionStorage); the page then loads with it.
+        js("sessionStorage.setItem('ticketflow.apiKey', arguments[0]);", Instances.HARNESS.key());
+        browser.navigate().refresh();
         await.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         // The worker announces itself with its heartbeat.
         await.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#workers tr[data-worker]")));

@@ -50,7 +50,7 @@ public class DashboardFeed {
     }
 
     public Summary summary() {
-        return new Summary(ListResource.Stats.of(states.counts()), activity.window(), workers.alive());
+        return new Summary(ListResource.Stats.of(states.counts(null)), activity.window(), workers.alive());
     }
 
     /** One client's stream: the summary at once, then what changed, every flush interval. */
