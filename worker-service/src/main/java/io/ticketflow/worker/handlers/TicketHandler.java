@@ -15,12 +15,20 @@ import java.util.Optional;
  * when the ticket times out or is cancelled. A {@link TicketFailure} names the error code of the failed ticket and
  * whether another attempt could succeed; a retryable one is retried with backoff up to the ticket's attempts. Any
  * other failure becomes {@code handler_error}, which is not retried.
+ *
+ * <p>A handler that can tell how far a ticket has got overrides {@link #handle(TicketRecord, Progress)} instead, and
+ * lets {@link #handle(TicketRecord)} run it with {@link Progress#IGNORED}.
  */
 public interface TicketHandler {
 
     String type();
 
     Uni<JsonNode> handle(TicketRecord ticket);
+
+    /** What the worker calls: {@code progress} takes the attempt's progress reports. */
+    default Uni<JsonNode> handle(TicketRecord ticket, Progress progress) {
+        return handle(ticket);
+    }
 
     /** Time limit of a ticket of this type that sets no {@code timeoutMs}; else the worker's default. */
     default Optional<Duration> defaultTimeout() {

@@ -3,6 +3,7 @@ package io.ticketflow.worker.processing;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.ticketflow.contract.RecordTooLarge;
 import io.ticketflow.contract.TicketRecord;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * the event loop, and per type up to its {@code ticketflow.handlers.<type>.max-in-flight} ({@link TypeConcurrency}).
  *
  * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then the
- * attempt's last result. Only that last message carries the ticket's ack, so the offset is committed once the outcome
+ * handler's progress reports (RUNNING with {@code progress}, at most one per {@code ticketflow.worker.progress-every}:
+ * {@link CoalescedProgress}), then the attempt's last result. Only that last message carries the ticket's ack, so the offset is committed once the outcome
  * is durably on ticket-results (acks=all); a crash before that redelivers the ticket. Both go through the one outgoing
  * channel, hence one producer, so RUNNING precedes the last result on the key's partition. A retry is first written to
  * the retry topic, then RETRYING is: the record is acked after both, and the ticket waits in the retry relay, not here.
@@ -105,18 +107,22 @@ public class TicketProcessor {
         }
         return Multi.createFrom().deferred(() -> {
             Instant startedAt = Instant.now();
-            Uni<Message<TicketResult>> last = runner.run(ticket, startedAt)
+            CoalescedProgress progress = new CoalescedProgress(config.progressEvery(),
+                    Infrastructure.getDefaultWorkerPool());
+            // Closed before the outcome goes on, so that no progress report is written after it.
+            Uni<Message<TicketResult>> last = runner.run(ticket, startedAt, progress)
+                    .onTermination().invoke(progress::close)
                     .chain(outcome -> settle(incoming, ticket, outcome));
             Duration runningAfter = config.runningAfter();
             if (runningAfter.isZero()) {
-                return runningThen(ticket, startedAt, last);
+                return runningThen(ticket, startedAt, progress, last);
             }
             // Memoized: the attempt runs once, whether its result ends the wait below or comes after RUNNING.
             Uni<Message<TicketResult>> attempt = last.memoize().indefinitely();
             return attempt.replaceWith(false)
                     .ifNoItem().after(runningAfter).recoverWithItem(true)
                     .toMulti()
-                    .concatMap(slow -> slow ? runningThen(ticket, startedAt, attempt) : attempt.toMulti());
+                    .concatMap(slow -> slow ? runningThen(ticket, startedAt, progress, attempt) : attempt.toMulti());
         });
     }
 
@@ -143,12 +149,18 @@ public class TicketProcessor {
         return incoming.withAck(() -> incoming.ack().whenComplete((done, failure) -> settled.run()));
     }
 
-    /** RUNNING, built only now (most tickets end before it is due), then the attempt's last result. */
+    /**
+     * RUNNING, built only now (most tickets end before it is due), then the attempt's progress reports as they come,
+     * then its last result. The reports and the attempt are subscribed together: the reports end when it does.
+     */
     private Multi<Message<TicketResult>> runningThen(TicketRecord ticket, Instant startedAt,
-            Uni<Message<TicketResult>> last) {
+            CoalescedProgress progress, Uni<Message<TicketResult>> last) {
         Multi<Message<TicketResult>> running = Multi.createFrom()
                 .item(() -> Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id()));
-        return Multi.createBy().concatenating().streams(running, last.toMulti());
+        Multi<Message<TicketResult>> reports = progress.reports()
+                .map(report -> Keyed.message(Message.of(runner.progress(ticket, startedAt, report)), ticket.id()));
+        return Multi.createBy().concatenating().streams(running,
+                Multi.createBy().merging().streams(reports, last.toMulti()));
     }
 
     private Uni<Message<TicketResult>> settle(Message<byte[]> incoming, TicketRecord ticket, Outcome outcome) {

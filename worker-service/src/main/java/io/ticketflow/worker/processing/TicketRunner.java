@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketError;
+import io.ticketflow.contract.TicketProgress;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.handlers.HandlerRegistry;
+import io.ticketflow.worker.handlers.Progress;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.retry.RetryPolicy;
@@ -60,7 +62,13 @@ public class TicketRunner {
         return TicketResult.cancelled(ticket.id(), ticket.attemptNumber(), reason, Instant.now(), worker.name());
     }
 
-    public Uni<Outcome> run(TicketRecord ticket, Instant startedAt) {
+    /** A progress report of the attempt: RUNNING again, with how far it has got. */
+    public TicketResult progress(TicketRecord ticket, Instant startedAt, TicketProgress progress) {
+        return running(ticket, startedAt).withProgress(progress);
+    }
+
+    /** @param progress takes the handler's progress reports */
+    public Uni<Outcome> run(TicketRecord ticket, Instant startedAt, Progress progress) {
         Optional<TicketHandler> handler = handlers.find(ticket.type());
         if (handler.isEmpty()) {
             return Uni.createFrom().item(() -> new Outcome.Finished(failed(ticket, startedAt,
@@ -69,7 +77,7 @@ public class TicketRunner {
         Uni<Outcome> cancelled = cancellations.signal(ticket.id())
                 .map(signal -> new Outcome.Finished(cancelled(ticket, "cancelled while running")));
         // The first to end wins and the other is cancelled: a cancel stops the handler's work.
-        return Uni.combine().any().of(attempt(ticket, handler.get(), startedAt), cancelled);
+        return Uni.combine().any().of(attempt(ticket, handler.get(), startedAt, progress), cancelled);
     }
 
     /** A retry that could not be written: the ticket fails rather than stay RETRYING with no attempt to come. */
@@ -81,10 +89,10 @@ public class TicketRunner {
                 failure);
     }
 
-    private Uni<Outcome> attempt(TicketRecord ticket, TicketHandler handler, Instant startedAt) {
+    private Uni<Outcome> attempt(TicketRecord ticket, TicketHandler handler, Instant startedAt, Progress progress) {
         Duration timeout = timeouts.resolve(ticket, handler.defaultTimeout());
         // Deferred so that a handler throwing instead of returning a failed Uni still yields a FAILED result.
-        return Uni.createFrom().deferred(() -> handler.handle(ticket))
+        return Uni.createFrom().deferred(() -> handler.handle(ticket, progress))
                 .ifNoItem().after(timeout).failWith(() -> new TicketFailure(TicketError.TIMEOUT,
                         "no result within " + timeout.toMillis() + " ms", true))
                 .<Outcome>map(result -> new Outcome.Finished(TicketResult.succeeded(ticket.id(), ticket.attemptNumber(),
@@ -100,7 +108,10 @@ public class TicketRunner {
         int attempt = ticket.attemptNumber();
         int maxAttempts = retries.maxAttempts(ticket, handler.defaultMaxAttempts());
         if (attempt < maxAttempts) {
-            Instant next = retries.nextAttemptAt(attempt, Instant.now());
+            Instant now = Instant.now();
+            Instant next = ticketFailure.retryAfter()
+                    .map(asked -> retries.nextAttemptAt(attempt, now, asked))
+                    .orElseGet(() -> retries.nextAttemptAt(attempt, now));
             return new Outcome.Retry(TicketResult.retrying(ticket.id(), attempt, error, startedAt, next, worker.name()),
                     ticket.retry(attempt + 1, next));
         }

@@ -58,4 +58,11 @@ public interface WorkerConfig {
      */
     @WithDefault("250ms")
     Duration runningAfter();
+
+    /**
+     * A handler's progress reports are written at most once per this, per ticket (the latest one wins; the ticket's
+     * outcome supersedes one still waiting), so that a handler reporting on every step cannot flood ticket-results.
+     */
+    @WithDefault("1S")
+    Duration progressEvery();
 }

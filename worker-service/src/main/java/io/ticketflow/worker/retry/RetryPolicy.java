@@ -3,6 +3,7 @@ package io.ticketflow.worker.retry;
 import io.ticketflow.contract.TicketRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,5 +26,15 @@ public class RetryPolicy {
 
     public Instant nextAttemptAt(int failedAttempt, Instant failedAt) {
         return failedAt.plus(backoff.after(failedAttempt));
+    }
+
+    /**
+     * As {@link #nextAttemptAt(int, Instant)}, but not before {@code notSooner} has passed (what a called service
+     * asked for), up to the longest backoff: the retry relay's health settings rely on no wait being longer.
+     */
+    public Instant nextAttemptAt(int failedAttempt, Instant failedAt, Duration notSooner) {
+        Duration wait = backoff.after(failedAttempt);
+        Duration asked = notSooner.compareTo(backoff.max()) > 0 ? backoff.max() : notSooner;
+        return failedAt.plus(asked.compareTo(wait) > 0 ? asked : wait);
     }
 }

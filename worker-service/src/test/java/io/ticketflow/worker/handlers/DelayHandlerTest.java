@@ -1,6 +1,7 @@
 package io.ticketflow.worker.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketflow.contract.TicketProgress;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.Json;
 import org.junit.jupiter.api.Test;
@@ -9,20 +10,46 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DelayHandlerTest {
 
-    private final DelayHandler handler = new DelayHandler(() -> Optional.of(Duration.ofSeconds(3)));
+    private final DelayHandler handler = new DelayHandler(config(Duration.ofSeconds(1)));
 
     @Test
     void waitsAndSaysHowLong() {
         JsonNode result = handler.handle(ticket("{\"ms\": 20}")).await().atMost(Duration.ofSeconds(5));
 
         assertThat(result.toString()).isEqualTo("{\"sleptMs\":20}");
+    }
+
+    @Test
+    void reportsHowLongItHasWaitedAsItWaits() {
+        List<TicketProgress> reports = new CopyOnWriteArrayList<>();
+        DelayHandler often = new DelayHandler(config(Duration.ofMillis(100)));
+
+        JsonNode result = often.handle(ticket("{\"ms\": 450}"), reports::add).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(result.toString()).isEqualTo("{\"sleptMs\":450}");
+        // At 100, 200, 300 and 400 ms; none at the end, where the result is the last word.
+        assertThat(reports).hasSize(4);
+        assertThat(reports).extracting(TicketProgress::percent).isSorted()
+                .allSatisfy(percent -> assertThat(percent).isBetween(20, 99));
+        assertThat(reports.getFirst().message()).matches("waited \\d+ of 450 ms");
+    }
+
+    @Test
+    void aWaitShorterThanTheReportIntervalReportsNothing() {
+        List<TicketProgress> reports = new CopyOnWriteArrayList<>();
+
+        handler.handle(ticket("{\"ms\": 20}"), reports::add).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(reports).isEmpty();
     }
 
     @Test
@@ -44,6 +71,20 @@ class DelayHandlerTest {
                     assertThat(failure.code()).isEqualTo(TicketFailure.INVALID_PAYLOAD);
                     assertThat(failure.retryable()).isFalse();
                 });
+    }
+
+    private static DelayConfig config(Duration progressEvery) {
+        return new DelayConfig() {
+            @Override
+            public Optional<Duration> defaultTimeout() {
+                return Optional.of(Duration.ofSeconds(3));
+            }
+
+            @Override
+            public Duration progressEvery() {
+                return progressEvery;
+            }
+        };
     }
 
     private static TicketRecord ticket(String payload) {

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /** A {@link WorkerConfig} for tests that run without Quarkus. */
 record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout,
-        Duration shutdownGrace, MemorySize maxTicketBytes, Duration runningAfter) implements WorkerConfig {
+        Duration shutdownGrace, MemorySize maxTicketBytes, Duration runningAfter, Duration progressEvery) implements WorkerConfig {
 
     static TestWorkerConfig of(Duration defaultTimeout, Duration maxTimeout) {
         return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout, Duration.ofSeconds(5),
-                new MemorySize(BigInteger.valueOf(64 * 1024)), Duration.ZERO);
+                new MemorySize(BigInteger.valueOf(64 * 1024)), Duration.ZERO, Duration.ofSeconds(1));
     }
 }

@@ -11,6 +11,7 @@ import io.ticketflow.contract.TicketStatus;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.cancel.TestCancelConfig;
 import io.ticketflow.worker.handlers.HandlerRegistry;
+import io.ticketflow.worker.handlers.Progress;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.retry.RetryPolicy;
@@ -91,7 +92,7 @@ class TicketRunnerTest {
 
     @Test
     void aHandlerThatDoesNotAnswerInTimeIsStoppedAndRetried() {
-        Outcome outcome = runner.run(ticket("never", 50L), STARTED).await().atMost(Duration.ofSeconds(5));
+        Outcome outcome = outcome(ticket("never", 50L));
 
         assertThat(outcome).isInstanceOf(Outcome.Retry.class);
         assertThat(outcome.result().error()).isEqualTo(new TicketError(TicketError.TIMEOUT, "no result within 50 ms"));
@@ -100,7 +101,7 @@ class TicketRunnerTest {
 
     @Test
     void aRetryableFailureWithAttemptsLeftSchedulesTheNextAttempt() {
-        Outcome outcome = runner.run(ticket("unavailable", null), STARTED).await().atMost(Duration.ofSeconds(5));
+        Outcome outcome = outcome(ticket("unavailable", null));
 
         Outcome.Retry retry = (Outcome.Retry) outcome;
         assertThat(retry.result().status()).isEqualTo(TicketStatus.RETRYING);
@@ -113,8 +114,7 @@ class TicketRunnerTest {
 
     @Test
     void theLastAttemptGivesUpWithTheLastErrorCode() {
-        Outcome outcome = runner.run(ticket("unavailable", null).retry(3, null), STARTED)
-                .await().atMost(Duration.ofSeconds(5));
+        Outcome outcome = outcome(ticket("unavailable", null).retry(3, null));
 
         Outcome.GaveUp gaveUp = (Outcome.GaveUp) outcome;
         assertThat(gaveUp.result().status()).isEqualTo(TicketStatus.FAILED);
@@ -126,24 +126,24 @@ class TicketRunnerTest {
 
     @Test
     void theHandlerTypesDefaultGrantsMoreAttempts() {
-        assertThat(runner.run(ticket("patient", null).retry(4, null), STARTED).await().atMost(Duration.ofSeconds(5)))
+        assertThat(outcome(ticket("patient", null).retry(4, null)))
                 .isInstanceOf(Outcome.Retry.class);
-        assertThat(runner.run(ticket("patient", null).retry(5, null), STARTED).await().atMost(Duration.ofSeconds(5)))
+        assertThat(outcome(ticket("patient", null).retry(5, null)))
                 .isInstanceOf(Outcome.GaveUp.class);
     }
 
     @Test
     void aNonRetryableFailureFailsAtOnce() {
-        assertThat(runner.run(ticket("refuses", null), STARTED).await().atMost(Duration.ofSeconds(5)))
+        assertThat(outcome(ticket("refuses", null)))
                 .isInstanceOf(Outcome.Finished.class);
-        assertThat(runner.run(ticket("breaks", null), STARTED).await().atMost(Duration.ofSeconds(5)))
+        assertThat(outcome(ticket("breaks", null)))
                 .isInstanceOf(Outcome.Finished.class);
     }
 
     @Test
     void aCancelStopsTheHandlerAndEndsTheTicketCancelled() {
         TicketRecord ticket = ticket("never", null).retry(2, null);
-        var running = runner.run(ticket, STARTED).subscribeAsCompletionStage();
+        var running = runner.run(ticket, STARTED, Progress.IGNORED).subscribeAsCompletionStage();
 
         cancellations.cancel(ticket.id(), Instant.now());
 
@@ -159,7 +159,7 @@ class TicketRunnerTest {
         TicketRecord second = ticket("ok", null).retry(2, null);
 
         assertThat(runner.running(second, STARTED).attempt()).isEqualTo(2);
-        assertThat(runner.run(second, STARTED).await().atMost(Duration.ofSeconds(5)).result().attempt()).isEqualTo(2);
+        assertThat(run(second).attempt()).isEqualTo(2);
     }
 
     @Test
@@ -184,7 +184,11 @@ class TicketRunnerTest {
     }
 
     private TicketResult run(TicketRecord ticket) {
-        return runner.run(ticket, STARTED).await().atMost(Duration.ofSeconds(5)).result();
+        return outcome(ticket).result();
+    }
+
+    private Outcome outcome(TicketRecord ticket) {
+        return runner.run(ticket, STARTED, Progress.IGNORED).await().atMost(Duration.ofSeconds(5));
     }
 
     private static TicketRecord ticket(String type, Long timeoutMs) {

@@ -15,7 +15,7 @@ class TicketsChannelSettingsTest {
     @Test
     void prefetchesAsManyRecordsAsMayRunAtOnce() {
         var worker = new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15),
-                Duration.ofSeconds(5), null, null);
+                Duration.ofSeconds(5), null, null, null);
         var channel = settings.ticketsChannel(worker, new TypeConcurrency(worker, Map::of));
 
         int prefetch = Integer.parseInt((String) channel.get("max.poll.records"))

@@ -38,6 +38,23 @@ class RetryPolicyTest {
                 .isBetween(failedAt.plus(Duration.ofMillis(3200)), failedAt.plus(Duration.ofMillis(4800)));
     }
 
+    @Test
+    void aRetryAfterLongerThanTheBackoffIsHonoured() {
+        Instant failedAt = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThat(policy.nextAttemptAt(1, failedAt, Duration.ofSeconds(7))).isEqualTo(failedAt.plusSeconds(7));
+        assertThat(policy.nextAttemptAt(1, failedAt, Duration.ofMillis(10)))
+                .isBetween(failedAt.plus(Duration.ofMillis(800)), failedAt.plus(Duration.ofMillis(1200)));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheLongestBackoffIsCutToIt() {
+        Instant failedAt = Instant.parse("2026-01-01T00:00:00Z");
+        Duration longest = TestRetryConfig.of(3).maxBackoff();
+
+        assertThat(policy.nextAttemptAt(1, failedAt, longest.multipliedBy(10))).isEqualTo(failedAt.plus(longest));
+    }
+
     private static TicketRecord ticket(Integer maxAttempts) {
         return TicketRecord.submitted("t", "flaky", null, null, null, maxAttempts, null);
     }
