@@ -1,0 +1,121 @@
+package io.ticketflow.worker.handlers.llm;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.WriteStream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Where a chat completion's response is piped, as it arrives. It keeps the first {@code maxBytes} (a whole answer, or
+ * an error's body) and, for a streamed answer, hands each server-sent event's data to {@code events} as soon as the
+ * event is complete. Lines are cut at their newline byte, which never occurs inside a multi-byte UTF-8 character, so a
+ * character split between two chunks is decoded whole. Written to by one event loop only.
+ */
+final class ChatBody implements WriteStream<Buffer> {
+
+    private final int maxBytes;
+    private final Consumer<String> events;
+    private final Buffer kept = Buffer.buffer();
+    private Buffer line = Buffer.buffer();
+    private final StringBuilder data = new StringBuilder();
+    private boolean truncated;
+
+    /** @param events takes the data of each event; {@code null} when the answer is not streamed */
+    ChatBody(int maxBytes, Consumer<String> events) {
+        this.maxBytes = maxBytes;
+        this.events = events;
+    }
+
+    String text() {
+        return kept.toString(StandardCharsets.UTF_8);
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    @Override
+    public Future<Void> write(Buffer chunk) {
+        int room = maxBytes - kept.length();
+        if (chunk.length() > room) {
+            truncated = true;
+            kept.appendBuffer(chunk, 0, room);
+        } else {
+            kept.appendBuffer(chunk);
+        }
+        if (events != null) {
+            split(chunk);
+        }
+        return Future.succeededFuture();
+    }
+
+    private void split(Buffer chunk) {
+        int start = 0;
+        for (int i = 0; i < chunk.length(); i++) {
+            if (chunk.getByte(i) == '\n') {
+                line.appendBuffer(chunk, start, i - start);
+                line(line.toString(StandardCharsets.UTF_8));
+                line = Buffer.buffer();
+                start = i + 1;
+            }
+        }
+        if (line.length() + chunk.length() - start > maxBytes) {
+            // One line larger than a whole answer may be is no chat completion chunk: it ends here.
+            truncated = true;
+            return;
+        }
+        line.appendBuffer(chunk, start, chunk.length() - start);
+    }
+
+    /** The event stream format (WHATWG HTML, server-sent events): data lines, until a blank line ends the event. */
+    private void line(String text) {
+        String field = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        if (field.isEmpty()) {
+            if (!data.isEmpty()) {
+                events.accept(data.toString());
+                data.setLength(0);
+            }
+        } else if (field.startsWith("data:")) {
+            if (!data.isEmpty()) {
+                data.append('\n');
+            }
+            data.append(field, field.startsWith("data: ") ? 6 : 5, field.length());
+        }
+    }
+
+    @Override
+    public void write(Buffer chunk, Handler<AsyncResult<Void>> handler) {
+        write(chunk).onComplete(handler);
+    }
+
+    @Override
+    public void end(Handler<AsyncResult<Void>> handler) {
+        if (handler != null) {
+            handler.handle(Future.succeededFuture());
+        }
+    }
+
+    @Override
+    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        return this;
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+        return this;
+    }
+}
