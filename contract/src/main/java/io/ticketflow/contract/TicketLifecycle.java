@@ -10,7 +10,8 @@ import java.time.Instant;
  * changes nothing. The first submission of an id creates the ticket and later ones are replays; a terminal state is
  * final (the first terminal decision wins, so a cancel and a worker's outcome cannot both stand, whatever their
  * order); a later attempt beats an earlier one; within one attempt the state only moves forward; a repeated terminal
- * report can only add how its callback went.
+ * report can only add how its callback went; a progress report (RUNNING with {@code progress}) of the running attempt
+ * changes its progress and nothing else, and one about an older attempt or a finished ticket changes nothing.
  */
 public final class TicketLifecycle {
 
@@ -78,10 +79,33 @@ public final class TicketLifecycle {
         if (supersedes(current.status(), current.attempt(), report.status(), report.attempt())) {
             return current.withReport(report, now);
         }
+        if (progressOfRunningAttempt(current, report)) {
+            return report.progress().equals(current.progress()) ? current : current.withProgress(report.progress(), now);
+        }
         boolean callbackOfThisOutcome = current.isTerminal() && report.status() == current.status()
                 && report.attempt() == current.attempt() && report.callback() != null
                 && !report.callback().equals(current.callback());
         return callbackOfThisOutcome ? current.withCallback(report.callback(), now) : current;
+    }
+
+    /**
+     * Whether {@code next} is {@code previous} with only a newer progress report: what a client following the ticket
+     * sees as a {@code PROGRESS} event rather than a change of status.
+     */
+    public static boolean isProgress(TicketState previous, TicketState next) {
+        return previous != null && next.progress() != null && next.revision() > previous.revision()
+                && previous.status() == TicketStatus.RUNNING && next.status() == TicketStatus.RUNNING
+                && previous.attempt() == next.attempt();
+    }
+
+    /**
+     * A report whose status is the ticket's own RUNNING, of the same attempt, moves nothing forward; with progress
+     * it says how far that attempt has got. Progress of an earlier attempt, or after the ticket moved on (RETRYING,
+     * terminal, cancelled), is stale: {@link #supersedes} has refused it already and it is not looked at here.
+     */
+    private static boolean progressOfRunningAttempt(TicketState current, TicketResult report) {
+        return report.progress() != null && report.status() == TicketStatus.RUNNING
+                && current.status() == TicketStatus.RUNNING && report.attempt() == current.attempt();
     }
 
     private static TicketState commanded(TicketState current, TicketCommand command, Instant now) {

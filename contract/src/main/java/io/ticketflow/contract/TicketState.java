@@ -90,6 +90,12 @@ public record TicketState(
                 report.progress());
     }
 
+    TicketState withProgress(TicketProgress newProgress, Instant now) {
+        return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
+                nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, callback, idempotencyKey,
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, newProgress);
+    }
+
     TicketState withCallback(CallbackDelivery delivery, Instant now) {
         return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, delivery, idempotencyKey,

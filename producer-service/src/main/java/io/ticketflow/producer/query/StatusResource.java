@@ -3,6 +3,8 @@ package io.ticketflow.producer.query;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.producer.auth.Callers;
+import io.ticketflow.contract.TicketLifecycle;
+import io.ticketflow.contract.TicketState;
 import io.ticketflow.producer.http.Problem;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
@@ -24,10 +26,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Path("/tickets")
 @Tag(name = "status")
 public class StatusResource {
+
+    /** The SSE event of a change that is only a newer progress report of the running attempt. */
+    static final String PROGRESS_EVENT = "PROGRESS";
 
     private final TicketFinder finder;
     private final StatusConfig config;
@@ -71,16 +77,21 @@ public class StatusResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @KnownTicket
-    @Operation(summary = "The state of a ticket, then each change, as server-sent events named after the status")
+    @Operation(summary = "The state of a ticket, then each change, as server-sent events named after the status; "
+            + "a running ticket's progress report is a PROGRESS event")
     public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse sse) {
-        return finder.changes(id)
-                .emitOn(requestContext())
-                .map(TicketView::of)
-                .map(view -> sse.newEventBuilder()
-                        .name(view.status().name())
-                        .id(Long.toString(view.revision()))
-                        .data(TicketView.class, view)
-                        .build());
+        Executor requestThread = requestContext();
+        return Multi.createFrom().deferred(() -> {
+            AtomicReference<TicketState> previous = new AtomicReference<>();
+            return finder.changes(id)
+                    .emitOn(requestThread)
+                    .map(state -> sse.newEventBuilder()
+                            .name(TicketLifecycle.isProgress(previous.getAndSet(state), state)
+                                    ? PROGRESS_EVENT : state.status().name())
+                            .id(Long.toString(state.revision()))
+                            .data(TicketView.class, TicketView.of(state))
+                            .build());
+        });
     }
 
     /** Changes arrive on the view's thread; the response is written on the request's own event loop instead. */
