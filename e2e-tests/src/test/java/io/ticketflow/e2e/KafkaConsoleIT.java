@@ -166,6 +166,30 @@ class KafkaConsoleIT {
     }
 
     @Test
+    void aConsoleWrittenDelayTicketReportsProgressOnTicketResults() throws Exception {
+        Written slow = written.stream().filter(line -> "console-slow".equals(line.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("the README shows no console-slow delay ticket"));
+        ReadmeCommands.Command consumer = consumerOf(Topics.RESULTS);
+        String prefix = slow.ticketId() + consumer.property("key.separator").orElse("\t");
+
+        List<String> output = consume(consumer, lines -> lines.stream().anyMatch(line -> line.startsWith(prefix)
+                && line.contains("\"status\":\"SUCCEEDED\"")));
+
+        List<JsonNode> reports = output.stream().filter(line -> line.startsWith(prefix))
+                .map(line -> TicketsClient.parse(line.substring(prefix.length())))
+                .filter(result -> result.has("progress"))
+                .toList();
+        // A 3 s delay reports at about 1 and 2 s.
+        assertThat(reports).as("progress reports of " + slow.ticketId()).hasSizeBetween(1, 3);
+        assertThat(reports).allSatisfy(report -> {
+            assertThat(report.path("status").asText()).isEqualTo("RUNNING");
+            assertThat(report.path("progress").path("percent").asInt()).isBetween(1, 99);
+            assertThat(report.path("progress").path("message").asText()).matches("waited \\d+ of 3000 ms");
+        });
+        assertThat(finished(slow.ticketId()).has("progress")).as("the outcome clears progress").isFalse();
+    }
+
+    @Test
     void aLineThatIsNotATicketFailsAsAnInvalidTicketAndIsDeadLettered() throws Exception {
         List<Written> invalid = written.stream().filter(line -> !line.isTicket()).toList();
         assertThat(invalid).as("the README shows a line that is not a ticket").isNotEmpty();
