@@ -32,9 +32,41 @@ class TicketEventsTest {
     @Test
     void streamsTheStateThenEachChangeAndCompletesWhenFinished() {
         String id = TicketFixtures.submitEcho();
-        List<String> events = new ArrayList<>();
-        List<String> data = new ArrayList<>();
 
+        Transcript stream = follow(id, () -> {
+            TicketFixtures.publishResult(TicketResult.running(id, 1, Instant.now(), "worker-1"));
+            TicketFixtures.publishResult(StatusResourceTest.succeeded(id));
+        });
+
+        assertThat(stream.events()).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(stream.data().getLast())
+                .contains("\"id\":\"" + id + "\"", "\"status\":\"SUCCEEDED\"", "\"echo\":\"hi\"");
+    }
+
+    @Test
+    void aProgressReportOfTheRunningAttemptIsAProgressEvent() {
+        String id = TicketFixtures.submitEcho();
+
+        Transcript stream = follow(id, () -> {
+            TicketFixtures.publishResult(TicketResult.running(id, 1, Instant.now(), "worker-1"));
+            TicketFixtures.publishResult(TicketProgressTest.progress(id, 1, 30));
+            TicketFixtures.publishResult(TicketProgressTest.progress(id, 1, 60));
+            TicketFixtures.publishResult(StatusResourceTest.succeeded(id));
+        });
+
+        assertThat(stream.events()).containsExactly("QUEUED", "RUNNING", "PROGRESS", "PROGRESS", "SUCCEEDED");
+        assertThat(stream.data().get(3))
+                .contains("\"status\":\"RUNNING\"", "\"progress\":{\"percent\":60,\"message\":\"step 60\"");
+        assertThat(stream.data().getLast()).contains("\"status\":\"SUCCEEDED\"").doesNotContain("\"progress\"");
+    }
+
+    /** The event names and data a client of the ticket's stream got, in order, until the stream ended. */
+    private record Transcript(List<String> events, List<String> data) {
+    }
+
+    /** Follows the ticket's events until the stream ends; {@code afterFirst} runs once the first event is in. */
+    private Transcript follow(String id, Runnable afterFirst) {
+        Transcript stream = new Transcript(new ArrayList<>(), new ArrayList<>());
         // Bounds a hung stream so the build fails instead of waiting forever; not a performance assertion.
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
@@ -46,19 +78,16 @@ class TicketEventsTest {
             try (Stream<String> lines = response.body()) {
                 lines.forEach(line -> {
                     if (line.startsWith("event:")) {
-                        events.add(line.substring("event:".length()).trim());
+                        stream.events().add(line.substring("event:".length()).trim());
                     } else if (line.startsWith("data:")) {
-                        data.add(line.substring("data:".length()).trim());
-                        if (events.size() == 1) {
-                            TicketFixtures.publishResult(TicketResult.running(id, 1, Instant.now(), "worker-1"));
-                            TicketFixtures.publishResult(StatusResourceTest.succeeded(id));
+                        stream.data().add(line.substring("data:".length()).trim());
+                        if (stream.events().size() == 1) {
+                            afterFirst.run();
                         }
                     }
                 });
             }
         });
-
-        assertThat(events).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
-        assertThat(data.getLast()).contains("\"id\":\"" + id + "\"", "\"status\":\"SUCCEEDED\"", "\"echo\":\"hi\"");
+        return stream;
     }
 }

@@ -3,7 +3,6 @@ package io.ticketflow.producer.query;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.ticketflow.contract.CallbackDelivery;
@@ -13,27 +12,18 @@ import io.ticketflow.producer.TicketFixtures;
 import io.ticketflow.testing.KafkaBrokerResource;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Progress reports, as a worker writes them on ticket-results, through the producer's state machine: GET, the
- * listing and SSE show them, and a stale one never reopens a finished ticket.
+ * listing show them (SSE: TicketEventsTest), and a stale one never reopens a finished ticket.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -42,10 +32,7 @@ class TicketProgressTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant STARTED = Instant.parse("2026-11-30T10:00:00Z");
 
-    @TestHTTPResource("/tickets/")
-    URI tickets;
-
-    private static TicketResult progress(String id, int attempt, int percent) {
+    static TicketResult progress(String id, int attempt, int percent) {
         return TicketResult.running(id, attempt, STARTED, "worker-1")
                 .withProgress(new TicketProgress(percent, "step " + percent, "partial ".repeat(percent)));
     }
@@ -76,41 +63,6 @@ class TicketProgressTest {
                 .body("tickets[0].progress.percent", equalTo(60))
                 .body("tickets[0].progress.message", equalTo("step 60"))
                 .body("tickets[0].progress.output", nullValue()));
-    }
-
-    @Test
-    void sseNamesProgressReportsProgressThenEndsWithTheOutcome() {
-        String id = TicketFixtures.submitEcho();
-        List<String> events = new ArrayList<>();
-        List<String> data = new ArrayList<>();
-
-        // Bounds a hung stream so the build fails instead of waiting forever; not a performance assertion.
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(tickets.resolve(id + "/events"))
-                            .header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            try (Stream<String> lines = response.body()) {
-                lines.forEach(line -> {
-                    if (line.startsWith("event:")) {
-                        events.add(line.substring("event:".length()).trim());
-                    } else if (line.startsWith("data:")) {
-                        data.add(line.substring("data:".length()).trim());
-                        if (events.size() == 1) {
-                            TicketFixtures.publishResult(TicketResult.running(id, 1, STARTED, "worker-1"));
-                            TicketFixtures.publishResult(progress(id, 1, 30));
-                            TicketFixtures.publishResult(progress(id, 1, 60));
-                            TicketFixtures.publishResult(succeeded(id));
-                        }
-                    }
-                });
-            }
-        });
-
-        assertThat(events).containsExactly("QUEUED", "RUNNING", "PROGRESS", "PROGRESS", "SUCCEEDED");
-        assertThat(data.get(3)).contains("\"status\":\"RUNNING\"", "\"progress\":{\"percent\":60,\"message\":\"step 60\"");
-        assertThat(data.getLast()).contains("\"status\":\"SUCCEEDED\"").doesNotContain("\"progress\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.ticketflow.worker.handlers.InFlightLimits;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.outbound.AllowedHosts;
+import io.ticketflow.worker.outbound.CappedBody;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.mutiny.core.Vertx;

@@ -1,10 +1,8 @@
 package io.ticketflow.worker.handlers.llm;
 
-import io.vertx.core.AsyncResult;
+import io.ticketflow.worker.outbound.CappedBody;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.WriteStream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -15,42 +13,26 @@ import java.util.function.Consumer;
  * event is complete. Lines are cut at their newline byte, which never occurs inside a multi-byte UTF-8 character, so a
  * character split between two chunks is decoded whole. Written to by one event loop only.
  */
-final class ChatBody implements WriteStream<Buffer> {
+final class ChatBody extends CappedBody {
 
     private final int maxBytes;
     private final Consumer<String> events;
-    private final Buffer kept = Buffer.buffer();
     private Buffer line = Buffer.buffer();
     private final StringBuilder data = new StringBuilder();
-    private boolean truncated;
 
     /** @param events takes the data of each event; {@code null} when the answer is not streamed */
     ChatBody(int maxBytes, Consumer<String> events) {
+        super(maxBytes);
         this.maxBytes = maxBytes;
         this.events = events;
     }
 
-    String text() {
-        return kept.toString(StandardCharsets.UTF_8);
-    }
-
-    boolean truncated() {
-        return truncated;
-    }
-
     @Override
     public Future<Void> write(Buffer chunk) {
-        int room = maxBytes - kept.length();
-        if (chunk.length() > room) {
-            truncated = true;
-            kept.appendBuffer(chunk, 0, room);
-        } else {
-            kept.appendBuffer(chunk);
-        }
         if (events != null) {
             split(chunk);
         }
-        return Future.succeededFuture();
+        return super.write(chunk);
     }
 
     private void split(Buffer chunk) {
@@ -64,8 +46,7 @@ final class ChatBody implements WriteStream<Buffer> {
             }
         }
         if (line.length() + chunk.length() - start > maxBytes) {
-            // One line larger than a whole answer may be is no chat completion chunk: it ends here.
-            truncated = true;
+            // One line larger than a whole answer may be is no chat completion chunk: the rest of it is dropped.
             return;
         }
         line.appendBuffer(chunk, start, chunk.length() - start);
@@ -85,37 +66,5 @@ final class ChatBody implements WriteStream<Buffer> {
             }
             data.append(field, field.startsWith("data: ") ? 6 : 5, field.length());
         }
-    }
-
-    @Override
-    public void write(Buffer chunk, Handler<AsyncResult<Void>> handler) {
-        write(chunk).onComplete(handler);
-    }
-
-    @Override
-    public void end(Handler<AsyncResult<Void>> handler) {
-        if (handler != null) {
-            handler.handle(Future.succeededFuture());
-        }
-    }
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        return this;
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-        return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-        return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-        return this;
     }
 }

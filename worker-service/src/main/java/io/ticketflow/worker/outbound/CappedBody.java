@@ -1,4 +1,4 @@
-package io.ticketflow.worker.handlers.http;
+package io.ticketflow.worker.outbound;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -10,24 +10,25 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where a response body is piped: it keeps the first bytes and drops the rest, so that a huge response costs its
- * cap in memory, not its size, even with hundreds of calls in flight. Written to by one event loop only.
+ * cap in memory, not its size, even with hundreds of calls in flight. Written to by one event loop only. A subclass
+ * may read the chunks as they arrive too (the llm handler's server-sent events).
  */
-final class CappedBody implements WriteStream<Buffer> {
+public class CappedBody implements WriteStream<Buffer> {
 
     private final int maxBytes;
     private final Buffer kept = Buffer.buffer();
     private boolean truncated;
 
-    CappedBody(int maxBytes) {
+    public CappedBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     /** The kept bytes as UTF-8; a multi-byte character cut at the cap becomes a replacement character. */
-    String text() {
+    public String text() {
         return kept.toString(StandardCharsets.UTF_8);
     }
 
-    boolean truncated() {
+    public boolean truncated() {
         return truncated;
     }
 
@@ -44,8 +45,8 @@ final class CappedBody implements WriteStream<Buffer> {
     }
 
     @Override
-    public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
-        write(data).onComplete(handler);
+    public void write(Buffer chunk, Handler<AsyncResult<Void>> handler) {
+        write(chunk).onComplete(handler);
     }
 
     @Override
