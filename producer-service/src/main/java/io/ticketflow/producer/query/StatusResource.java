@@ -2,9 +2,9 @@ package io.ticketflow.producer.query;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.contract.TicketLifecycle;
 import io.ticketflow.contract.TicketState;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.Problem;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
