@@ -2,8 +2,6 @@ package io.ticketflow.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,33 +22,8 @@ public final class UnpairedSurrogates {
      *         {@code payload.items[2]}, or empty when there is none
      */
     public static Optional<String> find(JsonNode root, String where) {
-        if (root == null) {
-            return Optional.empty();
-        }
-        if (root.isTextual()) {
-            return unpaired(root.textValue()) ? Optional.of(where) : Optional.empty();
-        }
-        if (root.isArray()) {
-            for (int i = 0; i < root.size(); i++) {
-                Optional<String> found = find(root.get(i), where + "[" + i + "]");
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        } else if (root.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (unpaired(field.getKey())) {
-                    return Optional.of(where.isEmpty() ? "(a field name)" : where + " (a field name)");
-                }
-                String path = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
-                Optional<String> found = find(field.getValue(), path);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        return JsonSearch.find(root, where, node -> node.isTextual() && unpaired(node.textValue()),
+                UnpairedSurrogates::unpaired);
     }
 
     /** Whether {@code text} has a high surrogate not followed by a low one, or a low one not preceded by a high one. */

@@ -25,9 +25,24 @@ public interface HttpLimitsConfig {
 
     /**
      * The largest body of {@code POST /tickets/batch} (its tickets each still have to fit a Kafka record). Also the
-     * value of {@code quarkus.http.limits.max-body-size}, the largest of all; {@link BodySizeGuard} holds every other
-     * request to {@link #maxBodySize()}.
+     * value of {@code quarkus.http.limits.max-body-size}, the largest of all; {@link RequestLimitsGuard} holds every
+     * other request to {@link #maxBodySize()}.
      */
     @WithDefault("8M")
     MemorySize maxBatchBodySize();
+
+    /**
+     * The longest request URI (path and query) accepted; longer ones get a 414. Vert.x's own limit on the request line
+     * ({@code quarkus.http.limits.max-initial-line-length}, set to 64K) answers beyond that with an empty 414.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /**
+     * The longest value of any one request header, in characters; a longer one is a 400 naming the header. Vert.x's
+     * limit on all headers together ({@code quarkus.http.limits.max-header-size}, set to 64K) answers beyond that
+     * with an empty 431.
+     */
+    @WithDefault("8192")
+    int maxHeaderValueLength();
 }

@@ -7,6 +7,7 @@ import io.ticketflow.producer.kafka.TooLargeForKafkaException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
@@ -121,11 +122,16 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongJsonType(mapping, uri);
         }
+        if (e.getCause() instanceof StreamReadException parsing && Problems.duplicateField(parsing)) {
+            return invalid(List.of(Problems.duplicateFieldError(parsing, "")), uri);
+        }
         if (e.getCause() instanceof JsonProcessingException parsing) {
             // Jackson's own message quotes the offending input, which may be long or sensitive.
             JsonLocation at = parsing.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return respond(ProblemType.MALFORMED_JSON.problem(400, "The body is not valid JSON" + where, path(uri)));
+            String message = "is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            return respond(ProblemType.MALFORMED_JSON.problem(400, "The body " + message, path(uri),
+                    List.of(new Problem.FieldError("body", message))));
         }
         int status = e.getResponse().getStatus();
         RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(status)

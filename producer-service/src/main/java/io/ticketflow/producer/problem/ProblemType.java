@@ -15,6 +15,7 @@ public enum ProblemType {
     ALREADY_FINISHED("already-finished", "Ticket already finished"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused for another request"),
     BODY_TOO_LARGE("body-too-large", "Request body too large"),
+    URI_TOO_LONG("uri-too-long", "Request URI too long"),
     UNAVAILABLE("unavailable", "Temporarily unavailable"),
     RATE_LIMITED("rate-limited", "Too many submissions"),
     QUOTA_EXCEEDED("quota-exceeded", "Too many unfinished tickets"),

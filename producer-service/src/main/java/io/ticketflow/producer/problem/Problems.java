@@ -1,5 +1,7 @@
 package io.ticketflow.producer.problem;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ticketflow.producer.http.InvalidFieldException;
@@ -19,6 +21,13 @@ import java.util.List;
  * one item of a batch, whose fields are named under the item's own path such as {@code tickets[3].}.
  */
 public final class Problems {
+
+    /**
+     * How Jackson's messages start for these two: neither has an exception type of its own. SubmitResourceTest fails
+     * should a Jackson upgrade reword them.
+     */
+    private static final String TRAILING_TOKEN = "Trailing token";
+    private static final String DUPLICATE_FIELD = "Duplicate field";
 
     private Problems() {
     }
@@ -67,7 +76,13 @@ public final class Problems {
 
     /** The JSON property at fault, such as {@code payload.items[2]}, and what JSON it wants. */
     static Problem.FieldError fieldError(JsonMappingException e, String prefix) {
-        String message = e instanceof MismatchedInputException mismatch
+        if (e.getCause() instanceof StreamReadException parsing && duplicateField(parsing)) {
+            // Within a payload, Jackson's path stops at the payload; the parser knows the key.
+            return duplicateFieldError(parsing, prefix);
+        }
+        String message = e.getMessage() != null && e.getMessage().startsWith(TRAILING_TOKEN)
+                ? "must be one JSON value with nothing after it"
+                : e instanceof MismatchedInputException mismatch
                 ? expected(mismatch.getTargetType())
                 : "is invalid";
         String path = e.getPath().stream()
@@ -77,6 +92,24 @@ public final class Problems {
         String field = path != null ? prefix + path
                 : prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1);
         return new Problem.FieldError(field, message);
+    }
+
+    /** Whether the parser stopped at a key its object already had (StrictJsonTypes' duplicate detection). */
+    public static boolean duplicateField(StreamReadException e) {
+        return e.getMessage() != null && e.getMessage().startsWith(DUPLICATE_FIELD) && e.getProcessor() != null;
+    }
+
+    /** Names the key where the parser stopped, such as {@code payload.items[2].name}. */
+    public static Problem.FieldError duplicateFieldError(StreamReadException e, String prefix) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext step = e.getProcessor().getParsingContext(); step != null && !step.inRoot();
+                step = step.getParent()) {
+            String part = step.inArray() ? "[" + step.getCurrentIndex() + "]" : step.getCurrentName();
+            if (part != null) {
+                path.insert(0, path.isEmpty() || path.charAt(0) == '[' ? part : part + ".");
+            }
+        }
+        return new Problem.FieldError(prefix + (path.isEmpty() ? "body" : path), "must not appear twice in its object");
     }
 
     /** Says what JSON a field wants, in the client's terms rather than Java's. */

@@ -5,6 +5,8 @@ import io.ticketflow.contract.UnpairedSurrogates;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import java.util.Optional;
+
 /** Checks {@link EncodableText}; on JSON, the message says where in the value the bad text is. */
 public final class EncodableTextValidator {
 
@@ -18,15 +20,21 @@ public final class EncodableTextValidator {
 
         @Override
         public boolean isValid(JsonNode value, ConstraintValidatorContext context) {
-            return UnpairedSurrogates.find(value, "").map(where -> {
-                if (!where.isEmpty()) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate(MESSAGE + ", found at " + escaped(where))
-                            .addConstraintViolation();
-                }
-                return false;
-            }).orElse(true);
+            return validAt(UnpairedSurrogates.find(value, ""), MESSAGE, context);
         }
+    }
+
+    /**
+     * Whether nothing was {@code found}; else the violation's message says where, unless it is the value itself.
+     * For the checks that search a JSON value.
+     */
+    static boolean validAt(Optional<String> found, String message, ConstraintValidatorContext context) {
+        found.filter(where -> !where.isEmpty()).ifPresent(where -> {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message + ", found at " + escaped(where))
+                    .addConstraintViolation();
+        });
+        return found.isEmpty();
     }
 
     /** The path as literal template text: it may hold any character a client put in a field name. */

@@ -5,6 +5,7 @@ import io.ticketflow.contract.TicketRecord;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.time.Instant;
  * @param type        which handler runs it; any well-formed name is accepted, since only the workers know their
  *                    handlers: a type none of them has ends FAILED with {@code unknown_type}
  * @param payload     any JSON, given to the handler as it is
- * @param timeoutMs   per-attempt time limit; the type's default when absent
+ * @param timeoutMs   per-attempt time limit, up to {@code ticketflow.tickets.max-timeout}; the type's default when
+ *                    absent
  * @param maxAttempts how many attempts at most, up to {@code ticketflow.submit.max-attempts-cap}; the type's
  *                    default when absent
  * @param callbackUrl where to post the terminal result
@@ -26,13 +28,17 @@ public record SubmitRequest(
         @Schema(description = "Which handler runs the ticket, such as echo, delay or http. Not checked here: a type no "
                 + "worker knows is accepted and then FAILS with error code unknown_type.")
         String type,
-        @EncodableText JsonNode payload,
-        @Min(1) Long timeoutMs,
+        @EncodableText @FiniteNumbers JsonNode payload,
+        @Min(1) @TimeoutCap Long timeoutMs,
         @Min(1) @AttemptsCap Integer maxAttempts,
         @EncodableText
+        @Size(max = CALLBACK_URL_MAX_LENGTH)
         @Pattern(regexp = "^https?://[^\\s/?#@]+(?:[/?#]\\S*)?$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an absolute http or https URL")
         String callbackUrl) {
+
+    /** The usual limit of URLs browsers and proxies carry, and far more than any callback needs. */
+    static final int CALLBACK_URL_MAX_LENGTH = 2048;
 
     public TicketRecord toTicket(String id, Instant submittedAt) {
         return TicketRecord.submitted(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl);

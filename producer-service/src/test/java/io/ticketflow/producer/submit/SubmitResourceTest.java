@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,7 +103,19 @@ class SubmitResourceTest {
             "{\"type\":\"echo\",\"payload\":{\"\\uD83D\":1}}|payload",
             "{\"type\":null}|type",
             "{\"type\":[\"echo\"]}|type",
-            "[]|body"})
+            "[]|body",
+            "{\"type\":\"echo\"} xyz|body",
+            "{\"type\":\"echo\"}{\"type\":\"echo\"}|body",
+            "{\"type\":\"echo\"} []|body",
+            "{\"type\":\"echo\",\"type\":\"delay\"}|type",
+            "{\"type\":\"echo\",\"payload\":{\"a\":1,\"a\":1}}|payload.a",
+            "{\"type\":\"echo\",\"payload\":[{},{\"b\":{\"c\":1,\"c\":2}}]}|payload[1].b.c",
+            "{\"type\":\"echo\",\"payload\":1e999999999}|payload",
+            "{\"type\":\"echo\",\"payload\":{\"x\":[-1e999999999]}}|payload",
+            "{\"type\":\"echo\",\"timeoutMs\":1e999999999}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":99999999999999999999}|timeoutMs",
+            "{\"type\":\"echo\",\"timeoutMs\":900001}|timeoutMs",
+            "{\"type\":\"echo\",\"maxAttempts\":99999999999}|maxAttempts"})
     void rejectsAnInvalidTicketNamingTheField(String body, String field) {
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/tickets")
@@ -120,6 +135,74 @@ class SubmitResourceTest {
                 .when().post("/tickets")
                 .then().statusCode(202)
                 .body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void saysWhereInThePayloadTheNumberTooLargeIs() {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"payload\":{\"x\":[1,-1e400]}}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo(
+                        "must not contain a number beyond the range of a 64-bit float, found at x[1]"));
+    }
+
+    @Test
+    void theTimeoutCapIsNamedWhenExceeded() {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"timeoutMs\":900001}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("must be at most 900000 (ticketflow.tickets.max-timeout)"));
+    }
+
+    @Test
+    void acceptsTheLongestTimeoutAndCallbackUrl() {
+        String url = "https://example.org/" + "x".repeat(2048 - "https://example.org/".length());
+        given().contentType(ContentType.JSON)
+                .body("{\"type\":\"echo\",\"timeoutMs\":900000,\"callbackUrl\":\"" + url + "\"}")
+                .when().post("/tickets")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void rejectsACallbackUrlOverItsLengthLimit() {
+        String url = "https://example.org/" + "x".repeat(2049 - "https://example.org/".length());
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"callbackUrl\":\"" + url + "\"}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("field", equalTo("callbackUrl"))
+                .body("errors[0].message", equalTo("size must be between 0 and 2048"));
+    }
+
+    @Test
+    void rejectsAMissingContentType() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tickets)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"echo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(PROBLEM);
+        assertThat(answer.body()).contains("\"status\":415");
+    }
+
+    @Test
+    void rejectsAnOverlongUriWithAProblemDocument() {
+        given().when().get("/tickets/" + "x".repeat(5000))
+                .then().statusCode(414)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:ticketflow:problem:uri-too-long"))
+                .body("status", equalTo(414));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Idempotency-Key", "X-Anything", "Accept"})
+    void rejectsAnOverlongHeaderValueNamingTheHeader(String header) {
+        given().contentType(ContentType.JSON).header(header, "k".repeat(8193)).body("{\"type\":\"echo\"}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("field", equalTo(header))
+                .body("errors[0].message", equalTo("must be at most 8192 characters"));
     }
 
     @Test

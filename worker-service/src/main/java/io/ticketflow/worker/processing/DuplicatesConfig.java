@@ -12,7 +12,7 @@ public interface DuplicatesConfig {
     /**
      * How long after it settled an attempt is still known here. Duplicates written by racing producers arrive
      * together; records redelivered after a rebalance reach back to the oldest ticket then unfinished, so about
-     * {@code ticketflow.worker.max-timeout}: keep this above it. An attempt in flight is remembered for as long as it
+     * {@code ticketflow.tickets.max-timeout}: keep this above it. An attempt in flight is remembered for as long as it
      * runs, whatever this says.
      */
     @WithDefault("1H")

@@ -1,6 +1,7 @@
 package io.ticketflow.worker.processing;
 
 import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.topics.TicketLimitsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * How long one ticket may run: its own {@code timeoutMs}, else its handler type's default, else the worker's
- * default; never more than the worker's maximum, which the channel's health settings are aligned with.
+ * default; never more than {@code ticketflow.tickets.max-timeout}, which the channel's health settings are aligned
+ * with and which the producer refuses {@code timeoutMs} above.
  */
 @ApplicationScoped
 public class TimeoutPolicy {
@@ -16,9 +18,9 @@ public class TimeoutPolicy {
     private final Duration defaultTimeout;
     private final Duration maxTimeout;
 
-    public TimeoutPolicy(WorkerConfig config) {
+    public TimeoutPolicy(WorkerConfig config, TicketLimitsConfig limits) {
         this.defaultTimeout = config.defaultTimeout();
-        this.maxTimeout = config.maxTimeout();
+        this.maxTimeout = limits.maxTimeout();
     }
 
     public Duration resolve(TicketRecord ticket, Optional<Duration> handlerDefault) {

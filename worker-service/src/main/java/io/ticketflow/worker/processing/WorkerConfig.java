@@ -28,14 +28,6 @@ public interface WorkerConfig {
     Duration defaultTimeout();
 
     /**
-     * Upper bound of every time limit, whatever a ticket asks for. A record stays un-acked for at most about twice
-     * this (waiting for a free slot, then running), so the channel's
-     * {@code throttled.unprocessed-record-max-age.ms} is derived from it (TicketsChannelSettings).
-     */
-    @WithDefault("15M")
-    Duration maxTimeout();
-
-    /**
      * On shutdown (SIGTERM), how long the tickets in flight may take to finish; the rest run again elsewhere. The
      * Kafka clients then need about 4 s more to pause, commit and close: keep the sum below the orchestrator's kill
      * timeout (Kubernetes' default terminationGracePeriodSeconds is 30).

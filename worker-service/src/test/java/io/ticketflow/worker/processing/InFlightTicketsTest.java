@@ -11,7 +11,7 @@ import static org.awaitility.Awaitility.await;
 class InFlightTicketsTest {
 
     private final InFlightTickets inFlight = new InFlightTickets(
-            TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15)));
+            TestWorkerConfig.of(Duration.ofSeconds(30)));
 
     @Test
     void drainsAtOnceWhenNothingRuns() {

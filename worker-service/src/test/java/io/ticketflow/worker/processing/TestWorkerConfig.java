@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A {@link WorkerConfig} for tests that run without Quarkus. */
-record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration maxTimeout,
-        Duration shutdownGrace, MemorySize maxTicketBytes, Duration runningAfter, Duration progressEvery) implements WorkerConfig {
+record TestWorkerConfig(Optional<String> id, int maxInFlight, Duration defaultTimeout, Duration shutdownGrace,
+        MemorySize maxTicketBytes, Duration runningAfter, Duration progressEvery) implements WorkerConfig {
 
-    static TestWorkerConfig of(Duration defaultTimeout, Duration maxTimeout) {
-        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, maxTimeout, Duration.ofSeconds(5),
+    static TestWorkerConfig of(Duration defaultTimeout) {
+        return new TestWorkerConfig(Optional.of("test-worker"), 256, defaultTimeout, Duration.ofSeconds(5),
                 new MemorySize(BigInteger.valueOf(64 * 1024)), Duration.ZERO, Duration.ofSeconds(1));
     }
 }

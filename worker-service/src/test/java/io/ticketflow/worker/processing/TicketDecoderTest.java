@@ -18,7 +18,7 @@ class TicketDecoderTest {
     private static final RecordOrigin UNKEYED = new RecordOrigin(null, "tickets", 2, 41);
 
     private final TicketDecoder decoder = new TicketDecoder(TicketJson.mapper(),
-            TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15)));
+            TestWorkerConfig.of(Duration.ofSeconds(30)));
 
     @Test
     void readsEveryFieldOfAFullTicket() {

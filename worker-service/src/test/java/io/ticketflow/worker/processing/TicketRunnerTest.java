@@ -62,10 +62,10 @@ class TicketRunnerTest {
                             return Optional.of(5);
                         }
                     }), List.of()),
-            new TimeoutPolicy(TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15))),
+            new TimeoutPolicy(TestWorkerConfig.of(Duration.ofSeconds(30)), () -> Duration.ofMinutes(15)),
             new RetryPolicy(TestRetryConfig.of(3)),
             cancellations,
-            new WorkerIdentity(TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15))));
+            new WorkerIdentity(TestWorkerConfig.of(Duration.ofSeconds(30))));
 
     @Test
     void succeedsWithTheHandlersResult() {

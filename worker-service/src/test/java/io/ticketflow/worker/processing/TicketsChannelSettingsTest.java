@@ -14,9 +14,9 @@ class TicketsChannelSettingsTest {
 
     @Test
     void prefetchesAsManyRecordsAsMayRunAtOnce() {
-        var worker = new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofMinutes(15),
-                Duration.ofSeconds(5), null, null, null);
-        var channel = settings.ticketsChannel(worker, new TypeConcurrency(worker, Map::of));
+        var worker = new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                null, null, null);
+        var channel = settings.ticketsChannel(() -> Duration.ofMinutes(15), new TypeConcurrency(worker, Map::of));
 
         int prefetch = Integer.parseInt((String) channel.get("max.poll.records"))
                 * Integer.parseInt((String) channel.get("max-queue-size-factor"));
@@ -25,8 +25,8 @@ class TicketsChannelSettingsTest {
 
     @Test
     void toleratesARecordWaitingThenRunningForTheLongestTimeout() {
-        var worker = TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15));
-        var channel = settings.ticketsChannel(worker, new TypeConcurrency(worker, Map::of));
+        var worker = TestWorkerConfig.of(Duration.ofSeconds(30));
+        var channel = settings.ticketsChannel(() -> Duration.ofMinutes(15), new TypeConcurrency(worker, Map::of));
 
         assertThat(channel.get("throttled.unprocessed-record-max-age.ms"))
                 .isEqualTo(Long.toString(Duration.ofMinutes(31).toMillis()));

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TimeoutPolicyTest {
 
-    private final TimeoutPolicy policy = new TimeoutPolicy(TestWorkerConfig.of(Duration.ofSeconds(30), Duration.ofMinutes(15)));
+    private final TimeoutPolicy policy =
+            new TimeoutPolicy(TestWorkerConfig.of(Duration.ofSeconds(30)), () -> Duration.ofMinutes(15));
 
     @Test
     void theTicketsOwnLimitComesFirst() {
