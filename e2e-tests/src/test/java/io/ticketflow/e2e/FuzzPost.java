@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * One generated {@code POST /tickets}: a body of some kind, with the right Content-Type most of the time and
  * sometimes odd Accept or Idempotency-Key headers or a chunked body.
  */
-record FuzzPost(String kind, byte[] body, String contentType, String accept, String idempotencyKey, boolean chunked) {
+record FuzzPost(String kind, byte[] body, String contentType, String accept, String idempotencyKey, boolean chunked,
+        boolean refusable) {
 
     /** The producer's ticketflow.http.max-body-size (512K). */
     static final int BODY_LIMIT = 512 * 1024;
@@ -30,6 +31,9 @@ record FuzzPost(String kind, byte[] body, String contentType, String accept, Str
 
     /** {@code keyPrefix} makes this run's idempotency keys its own, so that reusing one is seen within the run. */
     static FuzzPost generate(OddJson odd, String keyPrefix) {
+        if (odd.chance(0.1)) {
+            return refusable(odd);
+        }
         int roll = odd.random().nextInt(100);
         String kind;
         byte[] body;
@@ -63,7 +67,22 @@ record FuzzPost(String kind, byte[] body, String contentType, String accept, Str
         String accept = odd.chance(0.9) ? NO_HEADER : odd.pick(ACCEPTS);
         String idempotencyKey = odd.chance(0.9) ? NO_HEADER
                 : odd.pick(List.of(keyPrefix + "a", keyPrefix + "b", "", " ", "clé", "k".repeat(201), "\t"));
-        return new FuzzPost(kind, body, contentType, accept, idempotencyKey, odd.chance(0.1));
+        return new FuzzPost(kind, body, contentType, accept, idempotencyKey, odd.chance(0.1), false);
+    }
+
+    /**
+     * A post the producer must answer with a 4xx: a refusable body ({@link OddJson#refusable()}), or a good one
+     * without Content-Type or with a header value over the producer's 8192 characters.
+     */
+    static FuzzPost refusable(OddJson odd) {
+        byte[] good = OddJson.json(odd.echo());
+        return switch (odd.random().nextInt(4)) {
+            case 0 -> new FuzzPost("no-content-type", good, NO_HEADER, NO_HEADER, NO_HEADER, odd.chance(0.1), true);
+            case 1 -> new FuzzPost("long-header", good, "application/json", "*/*;q=0." + "9".repeat(8200), NO_HEADER,
+                    odd.chance(0.1), true);
+            default -> new FuzzPost("refusable", odd.refusable(), "application/json", NO_HEADER, NO_HEADER,
+                    odd.chance(0.1), true);
+        };
     }
 
     CompletableFuture<HttpResponse<String>> send(HttpClient http, URI tickets) {

@@ -219,6 +219,27 @@ final class OddJson {
         };
     }
 
+    /**
+     * A good {@code echo} ticket made unacceptable in one way the producer must refuse with a 4xx: content after the
+     * JSON value, a key twice, a number no 64-bit float holds, a {@code timeoutMs} over the shared maximum (15
+     * minutes), a {@code type} or {@code callbackUrl} over its length limit.
+     */
+    byte[] refusable() {
+        String good = new String(json(echo()), StandardCharsets.UTF_8);
+        String body = good.substring(0, good.length() - 1);
+        return utf8(switch (random.nextInt(8)) {
+            case 0 -> good + pick(List.of(" xyz", good, "[]", " 1", "\"", "}", " // c"));
+            case 1 -> body + ",\"type\":\"echo\"}";
+            case 2 -> "{\"type\":\"echo\",\"payload\":{\"a\":1,\"b\":[" + new String(json(NODES.textNode(text())), StandardCharsets.UTF_8) + "],\"a\":2}}";
+            case 3 -> body + ",\"timeoutMs\":" + (900_001L + random.nextInt(Integer.MAX_VALUE)) + "}";
+            case 4 -> "{\"type\":\"echo\",\"payload\":{\"n\":[0," + pick(List.of("1e999999999", "-1e400",
+                    "2e308", "1" + "0".repeat(400) + ".0")) + "]}}";
+            case 5 -> "{\"type\":\"" + "e".repeat(101 + random.nextInt(1000)) + "\"}";
+            case 6 -> body + ",\"callbackUrl\":\"http://example.invalid/" + "c".repeat(2049) + "\"}";
+            default -> body + ",\"timeoutMs\":1e999999999}";
+        });
+    }
+
     byte[] bytes(int size) {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
