@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 
 /** One non-blocking POST of a callback; any answer but 2xx is a failure. */
 @ApplicationScoped
@@ -45,14 +45,14 @@ class CallbackClient {
         client.close();
     }
 
-    Uni<Void> post(URI target, String ticketId, byte[] body, Optional<String> signature) {
+    Uni<Void> post(URI target, String ticketId, byte[] body, Map<String, String> webhookHeaders) {
         // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
         HttpRequest<Void> request = client.request(HttpMethod.POST, target)
                 .idleTimeout(config.responseTimeout().toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader(TICKET_ID_HEADER, ticketId)
                 .as(BodyCodec.none());
-        signature.ifPresent(value -> request.putHeader(CallbackSigner.HEADER, value));
+        webhookHeaders.forEach(request::putHeader);
         return request.sendBuffer(Buffer.buffer(body))
                 .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
                         "no complete answer within " + longestPost.toMillis() + " ms"))

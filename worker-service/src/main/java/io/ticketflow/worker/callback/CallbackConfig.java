@@ -24,10 +24,11 @@ public interface CallbackConfig {
     List<String> allowedHosts();
 
     /**
-     * Key of the {@code X-Ticket-Signature} header ({@code sha256=} hex HMAC-SHA256 of the body). No default: set
-     * it in production. Without it callbacks go unsigned, and a warning says so once.
+     * The keys of the {@code webhook-signature} header (Standard Webhooks), each written {@code whsec_<base64>}: the
+     * current one first, and while receivers move to it the one before it, so that callbacks carry both signatures.
+     * No default: set it in production. Without it callbacks go unsigned, and a warning says so once.
      */
-    Optional<String> secret();
+    Optional<List<String>> secrets();
 
     /** POSTs per callback, the first included; a non-2xx answer or a failed connection is tried again. */
     @WithDefault("5")

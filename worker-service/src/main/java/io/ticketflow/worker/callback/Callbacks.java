@@ -13,10 +13,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Posts a decided state to its ticket's {@code callbackUrl}: to allowed hosts only, signed, tried again with backoff.
+ * Posts a decided state to its ticket's {@code callbackUrl}: to allowed hosts only, signed (Standard Webhooks), tried
+ * again with backoff.
  * The body is the state's JSON, what the API answers for the ticket; its {@code id} and {@code revision} let the
  * receiver drop a repeat, which at-least-once delivery makes possible (StateCallbacks).
  */
@@ -37,7 +38,7 @@ class Callbacks {
         this.client = client;
         this.mapper = mapper;
         this.allowedHosts = new AllowedHosts(config.allowedHosts());
-        this.signer = new CallbackSigner(config.secret());
+        this.signer = new CallbackSigner(config.secrets().orElse(List.of()));
         this.backoff = new Backoff(config.initialBackoff(), MULTIPLIER, config.maxBackoff(), JITTER);
         this.maxAttempts = config.maxAttempts();
     }
@@ -50,20 +51,27 @@ class Callbacks {
         } catch (CallbackFailedException refused) {
             return Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, 0, refused.getMessage(), null));
         }
-        byte[] body = json(state);
-        return attempt(target, state.id(), body, signer.sign(body), 1);
+        return attempt(target, state.id(), webhookId(state), json(state), 1);
     }
 
-    private Uni<CallbackDelivery> attempt(URI target, String ticketId, byte[] body, Optional<String> signature,
-            int attempt) {
+    /**
+     * The same for every attempt and every worker that posts this decision again, so that a receiver can drop a
+     * repeat by it as Standard Webhooks intends.
+     */
+    static String webhookId(TicketState state) {
+        return state.id() + "-" + state.revision();
+    }
+
+    private Uni<CallbackDelivery> attempt(URI target, String ticketId, String webhookId, byte[] body, int attempt) {
         Instant at = Instant.now();
-        return client.post(target, ticketId, body, signature)
+        // Signed anew each attempt: a receiver refuses a timestamp older than a few minutes.
+        return client.post(target, ticketId, body, signer.headers(webhookId, at.getEpochSecond(), body))
                 .map(delivered -> new CallbackDelivery(CallbackDelivery.Status.DELIVERED, attempt, null, at))
                 .onFailure().recoverWithUni(failure -> attempt >= maxAttempts
                         ? Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, attempt,
                                 describe(failure), at))
                         : Backoff.timer(backoff.after(attempt))
-                                .chain(() -> attempt(target, ticketId, body, signature, attempt + 1)));
+                                .chain(() -> attempt(target, ticketId, webhookId, body, attempt + 1)));
     }
 
     private URI permitted(String callbackUrl) {

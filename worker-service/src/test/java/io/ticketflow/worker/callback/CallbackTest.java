@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,13 +41,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Callbacks of decided states, written to the real ticket-state topic as the state machine would, to a real local
- * server. The test profile signs with {@code test-callback-secret} and retries after 50 to 200 ms.
+ * server. The test profile signs with two secrets, as during a rotation, and retries after 50 to 200 ms.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 class CallbackTest {
 
-    private static final String SECRET = "test-callback-secret";
+    /** The test profile's ticketflow.callbacks.secrets. */
+    private static final List<String> SECRETS = List.of("whsec_dGVzdC1jYWxsYmFjay1zZWNyZXQ=",
+            "whsec_b2xkLWNhbGxiYWNrLXNlY3JldA==");
     /** Kafka keeps order within a partition only: states that must be read before a marker go to this one. */
     private static final int ORDERED_PARTITION = 0;
     private static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
@@ -61,7 +62,7 @@ class CallbackTest {
     /** Every request, accepted or not, by ticket id. */
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
-    private record Received(byte[] body, String signature, String contentType) {
+    private record Received(byte[] body, String webhookId, String timestamp, String signature, String contentType) {
     }
 
     @AutoClose
@@ -103,8 +104,12 @@ class CallbackTest {
         Received received = RECEIVED.get(decided.id()).getFirst();
         assertThat(TicketJson.mapper().readValue(received.body(), TicketState.class)).isEqualTo(decided);
         assertThat(received.contentType()).isEqualTo("application/json");
-        assertThat(received.signature())
-                .isEqualTo(new CallbackSigner(Optional.of(SECRET)).sign(received.body()).orElseThrow());
+        assertThat(received.webhookId()).isEqualTo(decided.id() + "-" + decided.revision());
+        assertThat(Long.parseLong(received.timestamp())).isEqualTo(delivery.lastAttemptAt().getEpochSecond());
+        assertThat(received.signature()).isEqualTo(new CallbackSigner(SECRETS)
+                .headers(received.webhookId(), Long.parseLong(received.timestamp()), received.body())
+                .get("webhook-signature"));
+        assertThat(received.signature().split(" ")).hasSize(2).allMatch(signature -> signature.startsWith("v1,"));
     }
 
     @Test
@@ -294,9 +299,10 @@ class CallbackTest {
         int status = statusOfCall.applyAsInt(CALLS.computeIfAbsent(ticketId, id -> new AtomicInteger()).incrementAndGet());
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (status / 100 == 2) {
+            var headers = exchange.getRequestHeaders();
             RECEIVED.computeIfAbsent(ticketId, id -> new CopyOnWriteArrayList<>()).add(new Received(body,
-                    exchange.getRequestHeaders().getFirst("X-Ticket-Signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type")));
+                    headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), headers.getFirst("Content-Type")));
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

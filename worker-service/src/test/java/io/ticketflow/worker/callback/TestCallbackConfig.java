@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link CallbackConfig} for tests that run without Quarkus. */
-record TestCallbackConfig(List<String> allowedHosts, Optional<String> secret, int maxAttempts,
+record TestCallbackConfig(List<String> allowedHosts, Optional<List<String>> secrets, int maxAttempts,
         Duration initialBackoff, Duration maxBackoff, Duration connectTimeout, Duration responseTimeout,
         int maxConcurrent) implements CallbackConfig {
 
