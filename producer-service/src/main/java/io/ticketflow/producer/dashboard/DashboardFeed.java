@@ -1,7 +1,9 @@
 package io.ticketflow.producer.dashboard;
 
 import io.smallrye.mutiny.Multi;
+import io.ticketflow.producer.auth.Caller;
 import io.ticketflow.producer.query.ListResource;
+import io.ticketflow.producer.state.TicketChange;
 import io.ticketflow.producer.query.TicketView;
 import io.ticketflow.producer.state.RecentActivity;
 import io.ticketflow.producer.state.TicketChanges;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The dashboard's live stream. Each client gets, every {@code ticketflow.dashboard.flush-interval}, the tickets that
@@ -49,18 +52,26 @@ public class DashboardFeed {
         this.config = config;
     }
 
-    public Summary summary() {
-        return new Summary(ListResource.Stats.of(states.counts(null)), activity.window(), workers.alive());
+    /** @param caller counts of the tickets this caller sees (all of them for an admin) */
+    public Summary summary(Caller caller) {
+        return new Summary(ListResource.Stats.of(states.counts(caller.listingScope())), activity.window(),
+                workers.alive());
     }
 
     /** One client's stream: the summary at once, then what changed, every flush interval. */
-    public Multi<Event> stream() {
+    public Multi<Event> stream(Caller caller) {
         PendingChanges pending = new PendingChanges(config.maxPendingChanges());
+        Consumer<TicketChange> seen = change -> {
+            // Another owner's ticket is not even named to this caller (it answers 404 for it too).
+            if (!(change instanceof TicketChange.Decided decided) || caller.sees(decided.state().owner())) {
+                pending.add(change);
+            }
+        };
         AtomicReference<Runnable> stop = new AtomicReference<>(() -> { });
         AtomicReference<Summary> sent = new AtomicReference<>();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.flushInterval())
                 .onOverflow().drop()
-                .onSubscription().invoke(() -> stop.set(changes.watchAll(pending::add)))
+                .onSubscription().invoke(() -> stop.set(changes.watchAll(seen)))
                 .onTermination().invoke(() -> stop.get().run())
                 .concatMap(tick -> {
                     List<Event> events = new ArrayList<>(2);
@@ -68,7 +79,7 @@ public class DashboardFeed {
                     if (changed != null) {
                         events.add(new Event("tickets", changed));
                     }
-                    Summary summary = summary();
+                    Summary summary = summary(caller);
                     if (!summary.equals(sent.getAndSet(summary))) {
                         events.add(new Event("summary", summary));
                     }

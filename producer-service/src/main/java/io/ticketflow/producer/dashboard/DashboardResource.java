@@ -1,6 +1,7 @@
 package io.ticketflow.producer.dashboard;
 
 import io.smallrye.mutiny.Multi;
+import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.query.StatusResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,10 +21,12 @@ public class DashboardResource {
 
     private final DashboardFeed feed;
     private final DashboardConfig config;
+    private final Callers callers;
 
-    public DashboardResource(DashboardFeed feed, DashboardConfig config) {
+    public DashboardResource(DashboardFeed feed, DashboardConfig config, Callers callers) {
         this.feed = feed;
         this.config = config;
+        this.callers = callers;
     }
 
     /** @param traceUrl the link of a trace id, with {@code {traceId}} in it; absent when none is configured */
@@ -43,7 +46,7 @@ public class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Counts by status and type, the last minutes' throughput and percentiles, the live workers")
     public Summary summary() {
-        return feed.summary();
+        return feed.summary(callers.current());
     }
 
     @GET
@@ -53,7 +56,7 @@ public class DashboardResource {
     @Operation(summary = "Server-sent events for the dashboard: 'summary' when it changed, 'tickets' with the tickets "
             + "that changed (newest state each, without results), at most every ticketflow.dashboard.flush-interval")
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
-        return feed.stream()
+        return feed.stream(callers.current())
                 .emitOn(StatusResource.requestContext())
                 .map(event -> sse.newEventBuilder()
                         .name(event.name())

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketStatus;
+import io.ticketflow.producer.auth.Caller;
 import io.ticketflow.producer.query.TicketView;
 import jakarta.inject.Inject;
 import io.ticketflow.contract.Topics;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -103,7 +105,7 @@ class DashboardResourceTest {
 
     @Test
     void aClientThatTakesNothingGetsTheNewestStateLaterNotEveryChange() {
-        AssertSubscriber<DashboardFeed.Event> client = feed.stream().subscribe()
+        AssertSubscriber<DashboardFeed.Event> client = feed.stream(new Caller(null, Set.of(Caller.ADMIN_ROLE))).subscribe()
                 .withSubscriber(AssertSubscriber.create(1));
         try {
             client.awaitItems(1, PATIENCE);
