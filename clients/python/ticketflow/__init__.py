@@ -8,11 +8,12 @@
 from .client import Client, Ticket
 from .errors import (ApiError, Conflict, InvalidRequest, NotFound, RateLimited, TicketCancelled, TicketFailed,
                      TicketflowError, Unavailable)
-from .models import TERMINAL, Event, Stats, TicketError, TicketView
+from .models import STATUSES, TERMINAL, Event, Stats, TicketError, TicketView
 from .sync import SyncClient, SyncTicket
 
 __all__ = [
-    "ApiError", "Client", "Conflict", "Event", "InvalidRequest", "NotFound", "RateLimited", "Stats", "SyncClient",
+    "ApiError", "Client", "Conflict", "Event", "InvalidRequest", "NotFound", "RateLimited", "STATUSES", "Stats",
+    "SyncClient",
     "SyncTicket", "TERMINAL", "Ticket", "TicketCancelled", "TicketError", "TicketFailed", "TicketView",
     "TicketflowError", "Unavailable",
 ]

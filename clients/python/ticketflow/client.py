@@ -8,7 +8,7 @@ import json
 import os
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 import httpx
@@ -61,15 +61,20 @@ class Client:
 
     async def submit(self, type: str, payload: Any = None, *, idempotency_key: str | None = None,
                      timeout_ms: int | None = None, max_attempts: int | None = None,
-                     callback_url: str | None = None) -> Ticket:
+                     callback_url: str | None = None, run_at: datetime | None = None,
+                     delay: timedelta | None = None, priority: str | None = None) -> Ticket:
         """``POST /tickets``; returns once Kafka stored the ticket (202) or it was already there (200, a replay).
 
         Every submission carries an Idempotency-Key (a new UUID when none is given), so a 503 or a lost connection is
-        retried, after the server's Retry-After, without ever creating a second ticket.
+        retried, after the server's Retry-After, without ever creating a second ticket. ``run_at`` (timezone-aware) or
+        ``delay`` schedules the ticket (``SCHEDULED`` until then); ``priority`` is ``high``, ``normal`` or ``low``.
         """
         body: dict[str, Any] = {"type": type}
+        scheduled = run_at.isoformat() if run_at is not None else None
+        wait = f"PT{delay.total_seconds():.3f}S" if delay is not None else None
         for name, value in (("payload", payload), ("timeoutMs", timeout_ms), ("maxAttempts", max_attempts),
-                            ("callbackUrl", callback_url)):
+                            ("callbackUrl", callback_url), ("runAt", scheduled), ("delay", wait),
+                            ("priority", priority)):
             if value is not None:
                 body[name] = value
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())

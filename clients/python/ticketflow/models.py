@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
+STATUSES = ("SCHEDULED", "QUEUED", "RUNNING", "RETRYING", "SUCCEEDED", "FAILED", "CANCELLED")
+"""Every status a ticket has: SCHEDULED (a runAt ahead) → QUEUED → RUNNING → ... (see the server's README)."""
+
 TERMINAL = frozenset({"SUCCEEDED", "FAILED", "CANCELLED"})
 """Statuses a ticket never leaves."""
 

@@ -12,6 +12,9 @@ import java.time.Instant;
  * order); a later attempt beats an earlier one; within one attempt the state only moves forward; a repeated terminal
  * report can only add how its callback went; a progress report (RUNNING with {@code progress}) of the running attempt
  * changes its progress and nothing else, and one about an older attempt or a finished ticket changes nothing.
+ * A ticket submitted with a {@code runAt} still ahead is {@code SCHEDULED}
+ * until a record of it that is due (the retry relay's release, without {@code runAt}) makes it {@code QUEUED}; a
+ * cancel ends it like a queued one.
  */
 public final class TicketLifecycle {
 
@@ -41,7 +44,7 @@ public final class TicketLifecycle {
         if (current == null) {
             return true;
         }
-        if (current.isTerminal() || next == TicketStatus.QUEUED) {
+        if (current.isTerminal() || next == TicketStatus.QUEUED || next == TicketStatus.SCHEDULED) {
             return false;
         }
         if (next.isTerminal()) {
@@ -60,13 +63,21 @@ public final class TicketLifecycle {
         }
         String submission = ticket == null ? null : ticket.requestId();
         if (current == null) {
-            return TicketState.queued(id, ticket, submission, now);
+            return TicketState.queued(id, ticket, submission, now, scheduledAhead(ticket, now));
+        }
+        if (current.status() == TicketStatus.SCHEDULED && ticket != null && !scheduledAhead(ticket, now)) {
+            return current.due(now);
         }
         boolean createdByReport = current.type() == null && current.submittedAt() == null;
         if (createdByReport && ticket != null && ticket.type() != null && !ticket.type().isBlank()) {
             return current.withTicket(ticket, submission, now);
         }
         return current;
+    }
+
+    /** A ticket whose runAt is still ahead waits; one whose runAt has passed (or that has none) runs. */
+    private static boolean scheduledAhead(TicketRecord ticket, Instant now) {
+        return ticket != null && ticket.runAt() != null && ticket.runAt().isAfter(now);
     }
 
     private static TicketState reported(TicketState current, TicketResult report, Instant now) {

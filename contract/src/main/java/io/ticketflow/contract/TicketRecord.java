@@ -29,7 +29,8 @@ import java.time.Instant;
  * @param owner       who submitted it: the authenticated principal; absent on a record written by hand
  * @param traceId     the W3C trace id of the submission, tying the ticket to its trace
  * @param priority    how urgent it is; {@code normal} when absent
- * @param runAt       a scheduled ticket does not run before this instant
+ * @param runAt       a scheduled ticket does not run before this instant: the worker parks it on the retry topic
+ *                    until then; absent on the record the retry relay puts back when it is due
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -74,10 +75,13 @@ public record TicketRecord(
                 idempotencyKey, requestHash, requestId, owner, traceId, priority, runAt);
     }
 
-    /** The same ticket, due now: what goes back onto the tickets topic once a retry's wait is over. */
+    /**
+     * The same ticket, due now: what goes back onto the tickets topic once a retry's or a scheduled ticket's wait is
+     * over. Without {@code runAt}, which tells the state machine that a scheduled ticket's time has come.
+     */
     public TicketRecord due() {
         return new TicketRecord(id, type, payload, submittedAt, timeoutMs, maxAttempts, callbackUrl, attempt, null,
-                idempotencyKey, requestHash, requestId, owner, traceId, priority, runAt);
+                idempotencyKey, requestHash, requestId, owner, traceId, priority, null);
     }
 
     public TicketRecord withIdempotency(String key, String hash) {

@@ -58,10 +58,11 @@ public record TicketState(
         return status.isTerminal();
     }
 
-    /** A ticket as submitted: {@code QUEUED}, nothing run yet. A record without a readable ticket is one too. */
-    static TicketState queued(String id, TicketRecord ticket, String submission, Instant now) {
+    /** A ticket as submitted: {@code QUEUED} (or {@code SCHEDULED}), nothing run yet. A record without a readable ticket is one too. */
+    static TicketState queued(String id, TicketRecord ticket, String submission, Instant now, boolean scheduled) {
         TicketRecord known = ticket == null ? TicketRecord.submitted(id, null, null, null, null, null, null) : ticket;
-        return new TicketState(id, 1, blankToNull(known.type()), TicketStatus.QUEUED, 0, known.submittedAt(), null,
+        return new TicketState(id, 1, blankToNull(known.type()),
+                scheduled ? TicketStatus.SCHEDULED : TicketStatus.QUEUED, 0, known.submittedAt(), null,
                 null, null, null, null, null, known.timeoutMs(), known.maxAttempts(), known.callbackUrl(), null,
                 known.idempotencyKey(), known.requestHash(), submission, null, now, known.owner(), known.traceId(),
                 known.priority(), known.runAt(), null);
@@ -94,6 +95,13 @@ public record TicketState(
         return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, callback, idempotencyKey,
                 requestHash, submission, cancellation, now, owner, traceId, priority, runAt, newProgress);
+    }
+
+    /** A scheduled ticket whose time has come: {@code QUEUED}. */
+    TicketState due(Instant now) {
+        return new TicketState(id, revision + 1, type, TicketStatus.QUEUED, attempt, submittedAt, startedAt, finishedAt,
+                nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, callback, idempotencyKey,
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress);
     }
 
     TicketState withCallback(CallbackDelivery delivery, Instant now) {

@@ -5,6 +5,8 @@ package io.ticketflow.contract;
  * The declaration order within one attempt is the order of progress.
  */
 public enum TicketStatus {
+    /** Submitted with a {@code runAt} in the future: waits in the retry relay, then is {@code QUEUED}. */
+    SCHEDULED,
     QUEUED,
     RUNNING,
     RETRYING,

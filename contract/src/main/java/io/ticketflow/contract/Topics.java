@@ -3,8 +3,17 @@ package io.ticketflow.contract;
 /** Topic names of the Kafka contract. Each service may override them in configuration; these are the defaults. */
 public final class Topics {
 
-    /** Submitted tickets; key = ticket id, value = {@link TicketRecord}. */
+    /**
+     * Submitted tickets of {@code normal} priority (and those that name none: the Kafka console's); key = ticket id,
+     * value = {@link TicketRecord}.
+     */
     public static final String TICKETS = "tickets";
+
+    /** Submitted tickets of {@code high} priority; as {@link #TICKETS}. A busy worker serves these first. */
+    public static final String TICKETS_HIGH = "tickets-high";
+
+    /** Submitted tickets of {@code low} priority; as {@link #TICKETS}. A busy worker serves these last. */
+    public static final String TICKETS_LOW = "tickets-low";
 
     /** Workers' reports: state changes and outcomes; key = ticket id, value = {@link TicketResult}. */
     public static final String RESULTS = "ticket-results";

@@ -108,4 +108,47 @@ class TicketDecisionsTest {
         assertThat(reported.type()).isEqualTo("echo");
         assertThat(reported.submission()).isEqualTo("r");
     }
+
+    @Test
+    void aTicketWhoseRunAtIsAheadIsScheduledUntilItsDueRecordComes() {
+        TicketRecord ticket = TicketRecord.submitted(ID, "echo", null, T0, null, null, null)
+                .scheduled(TicketPriority.HIGH, T0.plusSeconds(60));
+        TicketState scheduled = TicketLifecycle.decide(null, ID, new TicketEvent.Submitted(ticket), T0);
+        assertThat(scheduled.status()).isEqualTo(TicketStatus.SCHEDULED);
+        assertThat(scheduled.runAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(scheduled.priority()).isEqualTo(TicketPriority.HIGH);
+
+        // The same record read again (a redelivery, the worker parking it) while it is still ahead: nothing changes.
+        assertThat(TicketLifecycle.decide(scheduled, ID, new TicketEvent.Submitted(ticket), T0.plusSeconds(1)))
+                .isSameAs(scheduled);
+        // The relay's release (attempt 1, no runAt): due now.
+        TicketRecord released = ticket.retry(1, T0.plusSeconds(60)).due();
+        TicketState queued = TicketLifecycle.decide(scheduled, ID, new TicketEvent.Submitted(released), T0.plusSeconds(60));
+        assertThat(queued.status()).isEqualTo(TicketStatus.QUEUED);
+        assertThat(queued.revision()).isEqualTo(2);
+        assertThat(queued.runAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(TicketLifecycle.decide(queued, ID, new TicketEvent.Submitted(released), T0.plusSeconds(61)))
+                .isSameAs(queued);
+    }
+
+    @Test
+    void aScheduledTicketCanBeCancelledAndItsReleaseThenChangesNothing() {
+        TicketRecord ticket = TicketRecord.submitted(ID, "echo", null, T0, null, null, null)
+                .scheduled(null, T0.plusSeconds(60));
+        TicketState cancelled = apply(List.of(new TicketEvent.Submitted(ticket), cancel("c")));
+        assertThat(cancelled.status()).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(TicketLifecycle.decide(cancelled, ID, new TicketEvent.Submitted(ticket.retry(1, T0).due()), T0))
+                .isSameAs(cancelled);
+    }
+
+    @Test
+    void aRunAtAlreadyPastIsQueuedAndAWorkersReportMovesAScheduledTicketOn() {
+        TicketRecord past = TicketRecord.submitted(ID, "echo", null, T0, null, null, null).scheduled(null, T0);
+        assertThat(TicketLifecycle.decide(null, ID, new TicketEvent.Submitted(past), T0).status())
+                .isEqualTo(TicketStatus.QUEUED);
+        TicketState scheduled = TicketLifecycle.decide(null, ID,
+                new TicketEvent.Submitted(past.scheduled(null, T0.plusSeconds(5))), T0);
+        assertThat(TicketLifecycle.decide(scheduled, ID, succeeded(1, "out"), T0.plusSeconds(6)).status())
+                .isEqualTo(TicketStatus.SUCCEEDED);
+    }
 }

@@ -189,8 +189,8 @@ class ComposeFileTest {
         for (ComposeFile.Service service : builtServices()) {
             ServiceConfiguration configuration = ServiceConfiguration.of(service.dockerfile().getParent());
             Map<String, List<Long>> configured = new HashMap<>();
-            for (String topic : List.of("tickets", "results", "state", "retries", "commands", "dead-letter",
-                    "heartbeats")) {
+            for (String topic : List.of("tickets", "tickets-high", "tickets-low", "results", "state", "retries",
+                    "commands", "dead-letter", "heartbeats")) {
                 String prefix = "ticketflow.topics." + topic + ".";
                 configured.put(setting(configuration, service, prefix + "name"), List.of(
                         Long.parseLong(setting(configuration, service, prefix + "partitions")),

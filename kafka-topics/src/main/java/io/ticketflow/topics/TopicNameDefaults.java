@@ -15,6 +15,8 @@ public class TopicNameDefaults implements ConfigSource {
 
     private static final Map<String, String> NAMES = Map.of(
             "ticketflow.topics.tickets.name", Topics.TICKETS,
+            "ticketflow.topics.tickets-high.name", Topics.TICKETS_HIGH,
+            "ticketflow.topics.tickets-low.name", Topics.TICKETS_LOW,
             "ticketflow.topics.results.name", Topics.RESULTS,
             "ticketflow.topics.state.name", Topics.STATE,
             "ticketflow.topics.retries.name", Topics.RETRIES,

@@ -54,6 +54,8 @@ public class TopicProvisioning {
     List<TopicSpec> specs() {
         return List.of(
                 spec(topics.tickets(), TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.ticketsHigh(), TopicConfig.CLEANUP_POLICY_DELETE),
+                spec(topics.ticketsLow(), TopicConfig.CLEANUP_POLICY_DELETE),
                 spec(topics.results(), TopicConfig.CLEANUP_POLICY_DELETE),
                 // Compaction keeps each ticket's newest decision; delete drops what outlived retention even where the
                 // state machine's tombstone never came.

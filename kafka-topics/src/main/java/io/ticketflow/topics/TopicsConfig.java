@@ -1,6 +1,7 @@
 package io.ticketflow.topics;
 
 import io.smallrye.config.ConfigMapping;
+import io.ticketflow.contract.TicketPriority;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
@@ -21,8 +22,23 @@ public interface TopicsConfig {
     @WithDefault("30S")
     Duration provisionTimeout();
 
-    /** Submitted tickets. Partitions bound how many worker instances share the load. */
+    /** Submitted tickets of normal priority. Partitions bound how many worker instances share the load. */
     Topic tickets();
+
+    /** Submitted tickets of high priority; as many partitions as tickets (the state machine reads them together). */
+    Topic ticketsHigh();
+
+    /** Submitted tickets of low priority; as many partitions as tickets. */
+    Topic ticketsLow();
+
+    /** Where tickets of {@code priority} go; {@code null} is normal. */
+    default Topic tickets(TicketPriority priority) {
+        return switch (priority == null ? TicketPriority.NORMAL : priority) {
+            case HIGH -> ticketsHigh();
+            case NORMAL -> tickets();
+            case LOW -> ticketsLow();
+        };
+    }
 
     /** Workers' reports: state changes and results, read by the state machine. */
     Topic results();

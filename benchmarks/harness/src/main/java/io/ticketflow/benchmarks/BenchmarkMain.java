@@ -4,6 +4,7 @@ import io.ticketflow.benchmarks.concurrency.IoConcurrencyScenario;
 import io.ticketflow.benchmarks.drain.WorkerDrainScenario;
 import io.ticketflow.benchmarks.latency.EndToEndLatencyScenario;
 import io.ticketflow.benchmarks.memory.MemoryScenario;
+import io.ticketflow.benchmarks.priority.PriorityScenario;
 import io.ticketflow.benchmarks.report.BenchmarkReport;
 import io.ticketflow.benchmarks.report.ResultTable;
 import io.ticketflow.benchmarks.report.ScenarioReport;
@@ -36,7 +37,8 @@ public final class BenchmarkMain {
                     new Listed("S2", "I/O concurrency: delay tickets", new IoConcurrencyScenario()),
                     new Listed("S3", "REST submit: closed-loop POST /tickets", new RestSubmitScenario()),
                     new Listed("S4", "end-to-end latency: echo tickets at a fixed rate", new EndToEndLatencyScenario()),
-                    new Listed("S5", "memory and restart: producer ticket state, worker in flight", new MemoryScenario()))
+                    new Listed("S5", "memory and restart: producer ticket state, worker in flight", new MemoryScenario()),
+                    new Listed("S6", "priorities: a high ticket behind a normal backlog", new PriorityScenario()))
             .collect(Collectors.toMap(Listed::id, Function.identity()));
 
     private record Listed(String id, String title, Scenario scenario) {

@@ -35,6 +35,7 @@ import java.util.Set;
  * @param resultBytes      S5: the size of each ticket's SUCCEEDED result (JSON)
  * @param parkedTickets    S5: delay tickets held in flight by the worker
  * @param parkedDelay      S5: their delay
+ * @param backlog          S6: normal tickets in front of the high ones
  * @param profile          record the services with JFR while measured and summarize the hot spots
  * @param beforeProducerJar S3, S4: another producer build (e.g. round one) run the same way in the same run, as the
  *                         "before" of the figures; {@code null} for none
@@ -61,6 +62,7 @@ public record BenchmarkOptions(
         int resultBytes,
         int parkedTickets,
         Duration parkedDelay,
+        int backlog,
         boolean profile,
         Path producerJar,
         Path beforeProducerJar,
@@ -80,11 +82,11 @@ public record BenchmarkOptions(
         DIRECT
     }
 
-    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5");
+    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6");
 
     static String usage() {
         return """
-                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5] [options]
+                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5,S6] [options]
                   --smoke                 every scenario at a tiny size (CI)
                   --tickets N             S1/S2 tickets measured (N/2 more drained first as warm-up)
                                                                            (default 50000, smoke 1000)
@@ -110,6 +112,7 @@ public record BenchmarkOptions(
                   --result-bytes N        S5 size of each ticket's SUCCEEDED result (default 1024)
                   --parked-tickets N      S5 tickets in flight in the worker       (default 5000, smoke 500)
                   --parked-delay SECONDS  S5 delay of those tickets                (default 20, smoke 5)
+                  --backlog N             S6 normal tickets in front of the high ones (default 10000, smoke 500)
                   --profile               JFR-record the measured services, print their hot spots
                   --producer-jar, --worker-jar, --baseline-jar PATH   the packaged apps (quarkus-run.jar)
                   --before-producer-jar PATH  S3/S4 also run against this producer build, as the "before"
@@ -158,6 +161,7 @@ public record BenchmarkOptions(
                 read.integer("result-bytes", 1_024),
                 read.integer("parked-tickets", smoke ? 500 : 5_000),
                 read.seconds("parked-delay", smoke ? 5 : 20),
+                read.integer("backlog", smoke ? 500 : 10_000),
                 profile,
                 read.path("producer-jar", "producer-service/target/quarkus-app/quarkus-run.jar"),
                 read.path("before-producer-jar", null),
@@ -174,7 +178,7 @@ public record BenchmarkOptions(
     BenchmarkOptions withJars(Path producer, Path worker, Path baseline, Path beforeProducer) {
         return new BenchmarkOptions(smoke, scenarios, tickets, inFlight, delayMs, blockingTickets, unorderedTickets,
                 connections, batchSize, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
-                machineBudget, resultBytes, parkedTickets, parkedDelay, profile, producer, beforeProducer, beforeLabel,
+                machineBudget, resultBytes, parkedTickets, parkedDelay, backlog, profile, producer, beforeProducer, beforeLabel,
                 worker, baseline, outputDir, resultsFile);
     }
 
@@ -201,6 +205,7 @@ public record BenchmarkOptions(
         out.put("resultBytes", resultBytes);
         out.put("parkedTickets", parkedTickets);
         out.put("parkedDelaySeconds", parkedDelay.toSeconds());
+        out.put("backlog", backlog);
         out.put("profile", profile);
         if (beforeProducerJar != null) {
             out.put("beforeLabel", beforeLabel);

@@ -35,7 +35,13 @@ public class KafkaWrites {
      *         Nothing is sent before subscription.
      */
     public <T> Uni<Void> send(MutinyEmitter<T> emitter, String key, T value, String what) {
+        return send(emitter, null, key, value, what);
+    }
+
+    /** @param topic instead of the channel's own, or {@code null} for that */
+    public <T> Uni<Void> send(MutinyEmitter<T> emitter, String topic, String key, T value, String what) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
                 .withKey(key)
                 .build();
         return acknowledged(Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(value).addMetadata(metadata))),

@@ -34,4 +34,13 @@ public interface SubmitConfig {
     /** The most tickets one {@code POST /tickets/batch} may carry; more is a 413. */
     @WithDefault("1000")
     int maxBatchSize();
+
+    /**
+     * How far ahead a ticket may be scheduled ({@code runAt}, {@code delay}); further is a 400. A cancel of a
+     * scheduled ticket reaches the workers through their memory of cancels: keep this within the workers'
+     * {@code ticketflow.worker.cancel.remember-for} (1D), or a ticket cancelled more than that before its time could
+     * still run after a worker restart.
+     */
+    @WithDefault("1D")
+    Duration maxScheduleAhead();
 }

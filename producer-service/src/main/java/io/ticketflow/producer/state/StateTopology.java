@@ -21,6 +21,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,7 +64,9 @@ public class StateTopology {
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         EventReaders readers = new EventReaders(mapper, topics.tickets().partitions());
 
-        KStream<String, Routed> routed = builder.stream(topics.tickets().name(), raw.withName("tickets"))
+        // Tickets of every priority: one source, so that the topology of a normal-only deployment is unchanged.
+        List<String> tickets = List.of(topics.tickets().name(), topics.ticketsHigh().name(), topics.ticketsLow().name());
+        KStream<String, Routed> routed = builder.stream(tickets, raw.withName("tickets"))
                 .process(readers.tickets(), Named.as("read-tickets"))
                 .merge(builder.stream(topics.results().name(), raw.withName("reports"))
                         .process(readers.results(), Named.as("read-reports")))

@@ -15,7 +15,8 @@ public record SubmitAccepted(String id, TicketStatus status, Instant submittedAt
 
     public static SubmitAccepted of(TicketRecord ticket) {
         String self = location(ticket.id());
-        return new SubmitAccepted(ticket.id(), TicketStatus.QUEUED, ticket.submittedAt(),
+        TicketStatus status = ticket.runAt() != null ? TicketStatus.SCHEDULED : TicketStatus.QUEUED;
+        return new SubmitAccepted(ticket.id(), status, ticket.submittedAt(),
                 new Links(self, self + "?wait=30s", self + "/events"));
     }
 

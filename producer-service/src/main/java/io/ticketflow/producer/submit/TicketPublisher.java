@@ -14,7 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Writes tickets to the {@code tickets} topic, keyed by id so that all records of a ticket share a partition. */
+/**
+ * Writes tickets to the topic of their priority ({@code tickets} for normal, {@code tickets-high},
+ * {@code tickets-low}), keyed by id so that all records of a ticket share a partition.
+ */
 @ApplicationScoped
 public class TicketPublisher {
 
@@ -38,7 +41,8 @@ public class TicketPublisher {
      *         names the ticket id, since the record may still land.
      */
     public Uni<Void> publish(TicketRecord ticket) {
-        return aboutTicket(writes.send(emitter, ticket.id(), ticket, "ticket"), ticket);
+        return aboutTicket(writes.send(emitter, topics.tickets(ticket.priority()).name(), ticket.id(), ticket, "ticket"),
+                ticket);
     }
 
     /**
@@ -50,7 +54,7 @@ public class TicketPublisher {
      */
     public List<Uni<Void>> publishAll(List<TicketRecord> tickets) {
         List<ProducerRecord<String, TicketRecord>> records = tickets.stream()
-                .map(ticket -> new ProducerRecord<>(topics.tickets().name(), ticket.id(), ticket))
+                .map(ticket -> new ProducerRecord<>(topics.tickets(ticket.priority()).name(), ticket.id(), ticket))
                 .toList();
         List<Uni<Void>> acks = writes.sendAll(clients.<String, TicketRecord>getProducer(CHANNEL), records, "ticket");
         return IntStream.range(0, tickets.size()).mapToObj(i -> aboutTicket(acks.get(i), tickets.get(i))).toList();

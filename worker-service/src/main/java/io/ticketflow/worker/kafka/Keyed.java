@@ -15,6 +15,12 @@ public final class Keyed {
      * reply-topic header) steers where it is written; its ack and nack stay as they are.
      */
     public static <T> Message<T> message(Message<T> message, String key) {
-        return message.withMetadata(Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+        return message(message, key, null);
+    }
+
+    /** @param topic instead of the channel's own, or {@code null} for that */
+    public static <T> Message<T> message(Message<T> message, String key, String topic) {
+        return message.withMetadata(Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key).withTopic(topic).build()));
     }
 }

@@ -10,20 +10,25 @@ import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.kafka.PriorityMerge;
 import io.ticketflow.worker.retry.RetryScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
  * The worker's pipeline: tickets in, results out, up to {@code ticketflow.worker.max-in-flight} tickets at once on
  * the event loop, and per type up to its {@code ticketflow.handlers.<type>.max-in-flight} ({@link TypeConcurrency}).
+ * Tickets come from three channels, one per priority, each its own consumer: when slots are short, the more urgent
+ * are started first by weight ({@link PriorityConfig}), so a high ticket never waits behind a backlog of others.
  *
  * <p>Per ticket it writes RUNNING (once the attempt has run for {@code ticketflow.worker.running-after}), then the
  * handler's progress reports (RUNNING with {@code progress}, at most one per {@code ticketflow.worker.progress-every}:
@@ -52,11 +57,15 @@ public class TicketProcessor {
     private final DeadLetterWriter deadLetters;
     private final TypeConcurrency slots;
     private final WorkerConfig config;
+    private final PriorityConfig priority;
+    private final Multi<Message<byte[]>> high;
+    private final Multi<Message<byte[]>> low;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
             RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, ResultRewriter rewriter,
             DeadLetterWriter deadLetters,
-            TypeConcurrency slots, WorkerConfig config) {
+            TypeConcurrency slots, WorkerConfig config, PriorityConfig priority,
+            @Channel("tickets-high") Multi<Message<byte[]>> high, @Channel("tickets-low") Multi<Message<byte[]>> low) {
         this.decoder = decoder;
         this.runner = runner;
         this.cancellations = cancellations;
@@ -67,12 +76,21 @@ public class TicketProcessor {
         this.deadLetters = deadLetters;
         this.slots = slots;
         this.config = config;
+        this.priority = priority;
+        this.high = high;
+        this.low = low;
     }
 
+    /**
+     * @param tickets the normal-priority channel; the high and low ones are merged with it, the more urgent served
+     *                first when slots are short ({@link PriorityMerge})
+     */
     @Incoming("tickets")
     @Outgoing("ticket-results")
     public Multi<Message<TicketResult>> process(Multi<Message<byte[]>> tickets) {
-        return tickets.onItem().transformToMulti(this::process).merge(slots.pipelineCapacity());
+        Multi<Message<byte[]>> byPriority = PriorityMerge.of(List.of(high, tickets, low),
+                List.of(priority.highWeight(), priority.normalWeight(), priority.lowWeight()), priority.lookahead());
+        return byPriority.onItem().transformToMulti(this::process).merge(slots.pipelineCapacity());
     }
 
     private Multi<Message<TicketResult>> process(Message<byte[]> incoming) {
@@ -83,6 +101,9 @@ public class TicketProcessor {
     }
 
     private Multi<Message<TicketResult>> start(Message<byte[]> incoming, TicketRecord ticket) {
+        if (ticket.attemptNumber() == 1 && ticket.runAt() != null && ticket.runAt().isAfter(Instant.now())) {
+            return park(incoming, ticket);
+        }
         if (!inFlight.tryStart()) {
             // Shutting down: left unacked for the next worker. Holding the slot for good stops further fetching.
             return Multi.createFrom().nothing();
@@ -124,6 +145,20 @@ public class TicketProcessor {
                     .toMulti()
                     .concatMap(slow -> slow ? runningThen(ticket, startedAt, progress, attempt) : attempt.toMulti());
         });
+    }
+
+    /**
+     * A scheduled ticket whose time has not come: handed to the retry relay, which holds it until its {@code runAt}
+     * as it holds a retry until its {@code notBefore}, and puts it back here when due. Written until Kafka has it,
+     * then acked; nothing is reported (the state machine decided SCHEDULED from the same record).
+     */
+    private Multi<Message<TicketResult>> park(Message<byte[]> incoming, TicketRecord ticket) {
+        return KafkaWrites.untilWritten("Ticket " + ticket.id() + ": parking it until " + ticket.runAt(),
+                        () -> retries.schedule(ticket.retry(1, ticket.runAt())))
+                .chain(() -> Uni.createFrom().completionStage(incoming::ack))
+                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> deadLetter(incoming, failure)))
+                .onItem().<Message<TicketResult>>transform(acked -> null)
+                .toMulti();
     }
 
     /**

@@ -21,4 +21,18 @@ class TicketsChannelSettings {
     Map<String, Object> ticketsChannel(TicketLimitsConfig limits, TypeConcurrency slots) {
         return ConcurrentChannel.settings(slots.pipelineCapacity(), limits.maxTimeout());
     }
+
+    /** The same for the high-priority channel: it may fill every slot. */
+    @Produces
+    @Identifier("tickets-high")
+    Map<String, Object> highChannel(WorkerConfig worker, TypeConcurrency slots) {
+        return ticketsChannel(worker, slots);
+    }
+
+    /** The same for the low-priority channel. */
+    @Produces
+    @Identifier("tickets-low")
+    Map<String, Object> lowChannel(WorkerConfig worker, TypeConcurrency slots) {
+        return ticketsChannel(worker, slots);
+    }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.cancel.Cancellations;
+import io.ticketflow.topics.TopicsConfig;
 import io.ticketflow.worker.kafka.Keyed;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,23 +18,34 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Puts tickets waiting on the retry topic back on the tickets topic when their next attempt is due. The wait is a
+ * Puts tickets waiting on the retry topic back on the tickets topic of their priority when their next attempt is due. The wait is a
  * timer, so a waiting ticket holds no thread and no processing slot, and the tickets partition it came from commits
  * on. The retry record is acked once the due ticket is durably back on tickets; a crash in between writes it twice
  * at worst, as everywhere else in the worker.
  *
  * <p>A cancelled ticket stops waiting at once: it goes back as due and the processor ends it CANCELLED.
+ *
+ * <p>Scheduled tickets (submitted with a future {@code runAt}) wait here too: the processor parks them on the retry
+ * topic with {@code notBefore = runAt}, and this relay puts them back, due and without {@code runAt}, at that time.
  */
 @ApplicationScoped
 public class RetryRelay {
 
+    /** A timer that fires this much early is due all the same, not worth another round. */
+    private static final Duration TIMER_SLACK = Duration.ofSeconds(1);
+
     private final ObjectReader reader;
     private final Cancellations cancellations;
+    private final RetryScheduler scheduler;
+    private final TopicsConfig topics;
     private final RetryConfig config;
 
-    public RetryRelay(ObjectMapper mapper, Cancellations cancellations, RetryConfig config) {
+    public RetryRelay(ObjectMapper mapper, Cancellations cancellations, RetryScheduler scheduler, TopicsConfig topics,
+            RetryConfig config) {
         this.reader = mapper.readerFor(TicketRecord.class);
         this.cancellations = cancellations;
+        this.scheduler = scheduler;
+        this.topics = topics;
         this.config = config;
     }
 
@@ -48,9 +60,27 @@ public class RetryRelay {
 
     private Uni<Message<TicketRecord>> whenDue(Message<byte[]> retry) {
         TicketRecord ticket = read(retry.getPayload());
-        Uni<Void> due = Backoff.timer(waitFor(ticket, Instant.now()));
-        return Uni.combine().any().<Void>of(due, cancellations.signal(ticket.id()))
-                .map(ignored -> Keyed.message(retry.withPayload(ticket.due()), ticket.id()));
+        Uni<Boolean> due = Backoff.timer(waitFor(ticket, Instant.now())).replaceWith(true);
+        Uni<Boolean> cancelled = cancellations.signal(ticket.id()).replaceWith(false);
+        return Uni.combine().any().<Boolean>of(due, cancelled).chain(timeUp -> timeUp && stillAhead(ticket)
+                ? repark(retry, ticket)
+                : Uni.createFrom().item(Keyed.message(retry.withPayload(ticket.due()), ticket.id(),
+                        topics.tickets(ticket.priority()).name())));
+    }
+
+    /**
+     * A ticket due later than this relay holds a record (a scheduled ticket, hours ahead) goes to the back of the
+     * retry topic again, and its record is acked: it waits another round there rather than hold a record un-acked
+     * past the channel's limit. A scheduled ticket is rewritten once per max-backoff until its time.
+     */
+    private Uni<Message<TicketRecord>> repark(Message<byte[]> retry, TicketRecord ticket) {
+        return scheduler.schedule(ticket)
+                .chain(() -> Uni.createFrom().completionStage(retry::ack))
+                .onItem().transform(acked -> null);
+    }
+
+    private static boolean stillAhead(TicketRecord ticket) {
+        return ticket.notBefore() != null && ticket.notBefore().isAfter(Instant.now().plus(TIMER_SLACK));
     }
 
     /** Through the channel's failure strategy; null lets the stream go on without an item. */
@@ -72,9 +102,9 @@ public class RetryRelay {
     }
 
     /**
-     * Until {@code notBefore}, but never longer than max-backoff: a record that asks for more (written by hand, or
-     * under an older configuration) must not outlive the channel's unprocessed-record age, past which the
-     * connector closes the whole channel.
+     * Until {@code notBefore}, but never longer than max-backoff: a record that asks for more (a scheduled ticket,
+     * one written by hand, or under an older configuration) must not outlive the channel's unprocessed-record age,
+     * past which the connector closes the whole channel; it is written again after that wait.
      */
     Duration waitFor(TicketRecord ticket, Instant now) {
         if (ticket.notBefore() == null || !ticket.notBefore().isAfter(now)) {

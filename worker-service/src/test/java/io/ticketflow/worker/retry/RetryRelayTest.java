@@ -17,7 +17,7 @@ class RetryRelayTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final RetryRelay relay = new RetryRelay(TicketJson.mapper(), new Cancellations(TestCancelConfig.standard()),
-            TestRetryConfig.of(3));
+            new RetryScheduler(null), null, TestRetryConfig.of(3));
 
     @Test
     void waitsUntilTheTicketIsDue() {

@@ -1,0 +1,117 @@
+package io.ticketflow.benchmarks.priority;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketflow.benchmarks.Scenario;
+import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
+import io.ticketflow.benchmarks.kafka.RecordWriter;
+import io.ticketflow.benchmarks.load.Http;
+import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.Rig;
+import io.ticketflow.benchmarks.rig.ScenarioContext;
+import io.ticketflow.contract.TicketJson;
+import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.contract.Topics;
+import io.ticketflow.process.PackagedService;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * S6: a worker saturated by a backlog of B normal tickets (each a {@code delay} long enough that the backlog takes
+ * minutes), then, one per second, P high tickets submitted through REST, and one normal ticket the same way: how long
+ * after its {@code submittedAt} each one started. Target: a high ticket starts within 1 s. The normal probe shows
+ * what the backlog would have cost without priorities.
+ */
+public final class PriorityScenario implements Scenario {
+
+    private static final Duration READY = Duration.ofMinutes(2);
+    /** The worker's slots are all busy for BACKLOG × DELAY ÷ max-in-flight: minutes at the default sizes. */
+    private static final int DELAY_MS = 2_000;
+    private static final Duration PROBE_WAIT = Duration.ofMinutes(10);
+
+    @Override
+    public void run(ScenarioContext context) throws Exception {
+        int backlog = context.options().backlog();
+        int probes = context.options().smoke() ? 2 : 5;
+        try (Rig rig = context.openRig()) {
+            BenchmarkTopics.create(rig.bootstrapServers(), Topics.TICKETS, Topics.RESULTS);
+            PackagedService producer = rig.startProducer(Rig.SERVICE_HEAP, READY);
+            context.say("preloading %,d normal delay tickets of %d ms", backlog, DELAY_MS);
+            try (RecordWriter writer = new RecordWriter(rig.bootstrapServers())) {
+                Instant now = Instant.now();
+                for (int i = 0; i < backlog; i++) {
+                    String id = "backlog-" + i;
+                    writer.send(Topics.TICKETS, id, TicketRecord.submitted(id, "delay",
+                            TicketJson.mapper().createObjectNode().put("ms", DELAY_MS), now, 60_000L, 1, null));
+                }
+                writer.flush();
+            }
+            PackagedService worker = rig.startWorker(Map.of());
+            HttpClient http = Http.client();
+            URI tickets = producer.uri("/tickets");
+            // Saturated: every slot taken by the backlog, which the worker has fetched by now.
+            LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+            context.say("%d high tickets through REST, one per second, with the backlog in front of them", probes);
+            List<String> high = new ArrayList<>();
+            for (int i = 0; i < probes; i++) {
+                high.add(submit(http, tickets, "high"));
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            }
+            String normal = submit(http, tickets, "normal");
+            List<Double> highMs = new ArrayList<>();
+            for (String id : high) {
+                highMs.add(startedAfterMs(http, tickets, id, context));
+            }
+            double normalMs = startedAfterMs(http, tickets, normal, context);
+            double worst = highMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            context.report(context.figure("high ticket submitted → started, worst of %d, behind %,d normal tickets"
+                            .formatted(probes, backlog), "ms", worst)
+                    .against("a normal ticket submitted just after them", normalMs)
+                    .targeting(Target.atMost(1_000)));
+            context.note("S6: high tickets started %s ms after submission; the normal one %.0f ms".formatted(
+                    highMs.stream().map(ms -> Long.toString(Math.round(ms))).toList(), normalMs));
+            rig.stop(worker);
+            rig.stop(producer);
+        }
+    }
+
+    private static String submit(HttpClient http, URI tickets, String priority) throws Exception {
+        String body = "{\"type\":\"echo\",\"priority\":\"%s\",\"payload\":{\"probe\":\"%s\"}}"
+                .formatted(priority, UUID.randomUUID());
+        HttpResponse<String> response = http.send(Http.postJson(tickets, body), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("A " + priority + " ticket was not accepted: " + response.statusCode()
+                    + " " + response.body());
+        }
+        return TicketJson.mapper().readTree(response.body()).path("id").asText();
+    }
+
+    /** Long-polls the ticket until it is terminal, then returns startedAt − submittedAt in ms. */
+    private static double startedAfterMs(HttpClient http, URI tickets, String id, ScenarioContext context)
+            throws Exception {
+        long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpRequest get = HttpRequest.newBuilder(URI.create(tickets + "/" + id + "?wait=30s")).GET().build();
+            JsonNode view = TicketJson.mapper().readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
+            String status = view.path("status").asText();
+            if (status.equals("SUCCEEDED")) {
+                return Duration.between(Instant.parse(view.path("submittedAt").asText()),
+                        Instant.parse(view.path("startedAt").asText())).toNanos() / 1e6;
+            }
+            if (status.equals("FAILED") || status.equals("CANCELLED")) {
+                throw new IllegalStateException("Probe " + id + " ended " + status);
+            }
+            context.ticker().tick(() -> "waiting for " + id + " (" + status + ")");
+        }
+        throw new IllegalStateException("Probe " + id + " did not finish within " + PROBE_WAIT);
+    }
+}
