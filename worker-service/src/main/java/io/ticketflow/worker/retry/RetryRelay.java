@@ -31,9 +31,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class RetryRelay {
 
-    /** A timer that fires this much early is due all the same, not worth another round. */
-    private static final Duration TIMER_SLACK = Duration.ofSeconds(1);
-
     private final ObjectReader reader;
     private final Cancellations cancellations;
     private final RetryScheduler scheduler;
@@ -79,8 +76,9 @@ public class RetryRelay {
                 .onItem().transform(acked -> null);
     }
 
+    /** Never early: a timer cut short by the max-backoff cap, or by rounding, leaves the ticket another round. */
     private static boolean stillAhead(TicketRecord ticket) {
-        return ticket.notBefore() != null && ticket.notBefore().isAfter(Instant.now().plus(TIMER_SLACK));
+        return ticket.notBefore() != null && ticket.notBefore().isAfter(Instant.now());
     }
 
     /** Through the channel's failure strategy; null lets the stream go on without an item. */
