@@ -53,7 +53,7 @@ public final class RestSubmitScenario implements Scenario {
     private record Submitted(ClosedLoop.Outcome outcome, double cpuSeconds) {
 
         double cpuMillisPerTicket() {
-            return 1_000 * cpuSeconds / Math.max(1, outcome.accepted());
+            return 1_000 * cpuSeconds / Math.max(1, outcome.tickets());
         }
     }
 
