@@ -20,9 +20,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ScheduledTicketsIT {
 
-    private static final Duration AHEAD = Duration.ofSeconds(25);
-    /** How late a ticket may start after its runAt: the worker's restart and rejoin, on a busy 2-core machine. */
-    private static final Duration LATE = Duration.ofSeconds(15);
+    /** Room for a worker restart, which takes tens of seconds on a busy 2-core machine, before the ticket is due. */
+    private static final Duration AHEAD = Duration.ofSeconds(90);
+    /** How late a ticket may start after its runAt: the relay's group rejoining after the restart, under load. */
+    private static final Duration LATE = Duration.ofSeconds(30);
 
     @Test
     void aScheduledTicketRunsOnceAtItsTimeAcrossAWorkerRestartAndACancelledOneNeverRuns() {
