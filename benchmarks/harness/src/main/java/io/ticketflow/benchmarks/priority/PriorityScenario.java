@@ -100,7 +100,7 @@ public final class PriorityScenario implements Scenario {
             throws Exception {
         long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(tickets + "/" + id + "?wait=30s")).GET().build();
+            HttpRequest get = Http.request(URI.create(tickets + "/" + id + "?wait=30s")).GET().build();
             JsonNode view = TicketJson.mapper().readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
             String status = view.path("status").asText();
             if (status.equals("SUCCEEDED")) {
