@@ -25,14 +25,14 @@ class TicketsChannelSettings {
     /** The same for the high-priority channel: it may fill every slot. */
     @Produces
     @Identifier("tickets-high")
-    Map<String, Object> highChannel(WorkerConfig worker, TypeConcurrency slots) {
-        return ticketsChannel(worker, slots);
+    Map<String, Object> highChannel(TicketLimitsConfig limits, TypeConcurrency slots) {
+        return ticketsChannel(limits, slots);
     }
 
     /** The same for the low-priority channel. */
     @Produces
     @Identifier("tickets-low")
-    Map<String, Object> lowChannel(WorkerConfig worker, TypeConcurrency slots) {
-        return ticketsChannel(worker, slots);
+    Map<String, Object> lowChannel(TicketLimitsConfig limits, TypeConcurrency slots) {
+        return ticketsChannel(limits, slots);
     }
 }
