@@ -2,6 +2,8 @@ package io.ticketflow.worker.callback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,14 +41,16 @@ public class StateCallbacks {
     private final WorkerIdentity worker;
     private final CallbackConfig config;
     private final ResultRewriter rewriter;
+    private final MeterRegistry registry;
 
     StateCallbacks(ObjectMapper mapper, Callbacks callbacks, WorkerIdentity worker, CallbackConfig config,
-            ResultRewriter rewriter) {
+            ResultRewriter rewriter, MeterRegistry registry) {
         this.reader = mapper.readerFor(TicketState.class);
         this.callbacks = callbacks;
         this.worker = worker;
         this.config = config;
         this.rewriter = rewriter;
+        this.registry = registry;
     }
 
     @Incoming("ticket-state")
@@ -65,6 +70,7 @@ public class StateCallbacks {
         TicketState state = decision.get();
         // The report carries the state record's ack: it is acked once the report is written.
         return callbacks.deliver(state)
+                .invoke(this::count)
                 .map(delivery -> reported(incoming, outcome(state, delivery)));
     }
 
@@ -81,6 +87,14 @@ public class StateCallbacks {
                         .onFailure().recoverWithNull()
                         .subscribeAsCompletionStage()
                         .thenCompose(written -> incoming.ack())), report.ticketId());
+    }
+
+    private void count(CallbackDelivery delivery) {
+        Counter.builder("ticketflow.worker.callbacks")
+                .description("Callbacks of terminal states, per outcome (delivered, or failed after its attempts)")
+                .tag("outcome", delivery.status().name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     /** A terminal decision with somewhere to call; one that carries {@code callback} records a delivery made already. */

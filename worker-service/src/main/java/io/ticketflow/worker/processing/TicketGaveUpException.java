@@ -6,7 +6,15 @@ package io.ticketflow.worker.processing;
  */
 public class TicketGaveUpException extends RuntimeException {
 
-    public TicketGaveUpException(String reason, Throwable lastFailure) {
+    private final String why;
+
+    /** @param why a short code leading the reason, such as {@code attempts_exhausted} */
+    public TicketGaveUpException(String why, String reason, Throwable lastFailure) {
         super(reason, lastFailure, false, false);
+        this.why = why;
+    }
+
+    public String why() {
+        return why;
     }
 }

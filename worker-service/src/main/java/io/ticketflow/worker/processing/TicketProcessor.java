@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.ticketflow.contract.RecordTooLarge;
+import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.cancel.Cancellations;
@@ -60,11 +61,12 @@ public class TicketProcessor {
     private final PriorityConfig priority;
     private final Multi<Message<byte[]>> high;
     private final Multi<Message<byte[]>> low;
+    private final TicketMetrics metrics;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
             RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, ResultRewriter rewriter,
             DeadLetterWriter deadLetters,
-            TypeConcurrency slots, WorkerConfig config, PriorityConfig priority,
+            TypeConcurrency slots, WorkerConfig config, PriorityConfig priority, TicketMetrics metrics,
             @Channel("tickets-high") Multi<Message<byte[]>> high, @Channel("tickets-low") Multi<Message<byte[]>> low) {
         this.decoder = decoder;
         this.runner = runner;
@@ -79,6 +81,7 @@ public class TicketProcessor {
         this.priority = priority;
         this.high = high;
         this.low = low;
+        this.metrics = metrics;
     }
 
     /**
@@ -130,9 +133,11 @@ public class TicketProcessor {
             Instant startedAt = Instant.now();
             CoalescedProgress progress = new CoalescedProgress(config.progressEvery(),
                     Infrastructure.getDefaultWorkerPool());
+            metrics.started(ticket, startedAt);
             // Closed before the outcome goes on, so that no progress report is written after it.
             Uni<Message<TicketResult>> last = runner.run(ticket, startedAt, progress)
                     .onTermination().invoke(progress::close)
+                    .invoke(outcome -> metrics.ran(ticket, outcome.result().status(), startedAt))
                     .chain(outcome -> settle(incoming, ticket, outcome));
             Duration runningAfter = config.runningAfter();
             if (runningAfter.isZero()) {
@@ -205,6 +210,7 @@ public class TicketProcessor {
             // Only a retry record Kafka refuses for good gives up, so a ticket never is both retried and dead-lettered.
             case Outcome.Retry retry -> KafkaWrites.untilWritten("Ticket " + ticket.id() + ": scheduling its retry",
                             () -> retries.schedule(retry.next()))
+                    .invoke(scheduled -> metrics.retryScheduled(ticket))
                     .map(scheduled -> settled(incoming, retry.result(), incoming::ack))
                     .onFailure().recoverWithItem(failure ->
                             gaveUp(incoming, runner.unscheduled(ticket, retry, failure)));
@@ -274,11 +280,22 @@ public class TicketProcessor {
         RecordOrigin origin = origin(incoming);
         String what = "Record %s-%d@%d: dead-lettering it".formatted(origin.topic(), origin.partition(), origin.offset());
         return KafkaWrites.untilWritten(what, () -> deadLetters.write(incoming, reason))
+                .invoke(written -> metrics.deadLettered(reasonCode(reason)))
                 .onFailure().invoke(failure -> Log.errorf(failure,
                         "%s failed for good; committed without its dead letter (%s)", what, reason.getMessage()))
                 .onFailure().recoverWithNull()
                 .subscribeAsCompletionStage()
                 .thenCompose(written -> incoming.ack());
+    }
+
+    /** The dead-letter reason as a metric tag: a short code, never a message. */
+    private static String reasonCode(Throwable reason) {
+        return switch (reason) {
+            case InvalidTicketException invalid -> TicketError.INVALID_TICKET;
+            case TicketGaveUpException gaveUp -> gaveUp.why();
+            case ResultTooLargeException tooLarge -> TicketError.RESULT_TOO_LARGE;
+            default -> "result_not_written";
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -122,7 +122,7 @@ public class TicketRunner {
     private Outcome.GaveUp gaveUp(TicketRecord ticket, Instant startedAt, TicketError error, String why,
             Throwable lastFailure) {
         String reason = why + " (" + error.code() + "): " + error.message();
-        return new Outcome.GaveUp(failed(ticket, startedAt, error), new TicketGaveUpException(reason, lastFailure));
+        return new Outcome.GaveUp(failed(ticket, startedAt, error), new TicketGaveUpException(why, reason, lastFailure));
     }
 
     private TicketResult failed(TicketRecord ticket, Instant startedAt, TicketError error) {

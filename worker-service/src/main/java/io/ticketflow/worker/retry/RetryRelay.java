@@ -2,12 +2,15 @@ package io.ticketflow.worker.retry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.topics.TopicsConfig;
 import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.processing.TicketMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Puts tickets waiting on the retry topic back on the tickets topic of their priority when their next attempt is due. The wait is a
@@ -31,19 +35,28 @@ import java.time.Instant;
 @ApplicationScoped
 public class RetryRelay {
 
+    /** The dead-letter reason of a retry record that is no ticket. */
+    static final String INVALID_RETRY = "invalid_retry";
+
     private final ObjectReader reader;
     private final Cancellations cancellations;
     private final RetryScheduler scheduler;
     private final TopicsConfig topics;
     private final RetryConfig config;
+    private final MeterRegistry registry;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public RetryRelay(ObjectMapper mapper, Cancellations cancellations, RetryScheduler scheduler, TopicsConfig topics,
-            RetryConfig config) {
+            RetryConfig config, MeterRegistry registry) {
         this.reader = mapper.readerFor(TicketRecord.class);
         this.cancellations = cancellations;
         this.scheduler = scheduler;
         this.topics = topics;
         this.config = config;
+        this.registry = registry;
+        Gauge.builder("ticketflow.worker.retries.waiting", waiting, AtomicInteger::get)
+                .description("Retries this worker holds until their next attempt is due")
+                .register(registry);
     }
 
     @Incoming("ticket-retries")
@@ -59,10 +72,13 @@ public class RetryRelay {
         TicketRecord ticket = read(retry.getPayload());
         Uni<Boolean> due = Backoff.timer(waitFor(ticket, Instant.now())).replaceWith(true);
         Uni<Boolean> cancelled = cancellations.signal(ticket.id()).replaceWith(false);
-        return Uni.combine().any().<Boolean>of(due, cancelled).chain(timeUp -> timeUp && stillAhead(ticket)
-                ? repark(retry, ticket)
-                : Uni.createFrom().item(Keyed.message(retry.withPayload(ticket.due()), ticket.id(),
-                        topics.tickets(ticket.priority()).name())));
+        waiting.incrementAndGet();
+        return Uni.combine().any().<Boolean>of(due, cancelled)
+                .onTermination().invoke(waiting::decrementAndGet)
+                .chain(timeUp -> timeUp && stillAhead(ticket)
+                        ? repark(retry, ticket)
+                        : Uni.createFrom().item(Keyed.message(retry.withPayload(ticket.due()), ticket.id(),
+                                topics.tickets(ticket.priority()).name())));
     }
 
     /**
@@ -82,7 +98,8 @@ public class RetryRelay {
     }
 
     /** Through the channel's failure strategy; null lets the stream go on without an item. */
-    private static Uni<Message<TicketRecord>> deadLetter(Message<byte[]> retry, Throwable failure) {
+    private Uni<Message<TicketRecord>> deadLetter(Message<byte[]> retry, Throwable failure) {
+        TicketMetrics.deadLettered(registry, INVALID_RETRY);
         return Uni.createFrom().completionStage(() -> retry.nack(failure)).onItem().transform(ignored -> null);
     }
 

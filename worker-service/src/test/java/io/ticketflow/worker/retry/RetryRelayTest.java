@@ -1,5 +1,6 @@
 package io.ticketflow.worker.retry;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.cancel.Cancellations;
@@ -17,7 +18,7 @@ class RetryRelayTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final RetryRelay relay = new RetryRelay(TicketJson.mapper(), new Cancellations(TestCancelConfig.standard()),
-            new RetryScheduler(null), null, TestRetryConfig.of(3));
+            new RetryScheduler(null), null, TestRetryConfig.of(3), new SimpleMeterRegistry());
 
     @Test
     void waitsUntilTheTicketIsDue() {

@@ -3,6 +3,8 @@ package io.ticketflow.worker.handlers.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.InFlightLimits;
@@ -45,8 +47,10 @@ public class HttpHandler implements TicketHandler {
     private final AllowedHosts allowedHosts;
     private final OutboundWebClient client;
     private final int maxConnectionsPerHost;
+    private final MeterRegistry registry;
 
-    public HttpHandler(Vertx vertx, HttpHandlerConfig config, InFlightLimits limits) {
+    public HttpHandler(Vertx vertx, HttpHandlerConfig config, InFlightLimits limits, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.allowedHosts = new AllowedHosts(config.allowedHosts());
         this.maxConnectionsPerHost = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
@@ -89,6 +93,9 @@ public class HttpHandler implements TicketHandler {
                 .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
         call.headers().forEach(request::putHeader);
         return send(request, call.body())
+                .onItemOrFailure().invoke((response, failure) -> count(failure == null
+                        ? response.statusCode() / 100 + "xx"
+                        : OutboundWebClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED))
                 .onFailure().transform(e -> OutboundWebClient.isPoolWait(e)
                         ? new TicketFailure(POOL_TIMEOUT, "%s %s: all %d connections to the host stayed busy for %d ms"
                                 .formatted(call.method(), call.url(), maxConnectionsPerHost,
@@ -96,6 +103,15 @@ public class HttpHandler implements TicketHandler {
                         : new TicketFailure(CALL_FAILED,
                                 "%s %s failed: %s".formatted(call.method(), call.url(), e.getMessage()), true))
                 .map(response -> result(response, body));
+    }
+
+    /** @param outcome the answer's status class ({@code 2xx}), or why there was none */
+    private void count(String outcome) {
+        Counter.builder("ticketflow.worker.http.calls")
+                .description("Calls made by the http handler, per status class of the answer or why there was none")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     private static Uni<HttpResponse<Void>> send(HttpRequest<Void> request, JsonNode body) {

@@ -7,6 +7,7 @@ import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.vertx.mutiny.core.Vertx;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,6 @@ class HttpPoolTest {
                 return Optional.empty();
             }
         };
-        return new HttpHandler(vertx, config, type -> CALLS);
+        return new HttpHandler(vertx, config, type -> CALLS, new SimpleMeterRegistry());
     }
 }

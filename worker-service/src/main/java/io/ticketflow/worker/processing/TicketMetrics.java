@@ -1,0 +1,92 @@
+package io.ticketflow.worker.processing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.ticketflow.contract.TicketRecord;
+import io.ticketflow.contract.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * What the pipeline measures per ticket: how long it waited for a worker, how long its attempts ran, how many retries
+ * it scheduled and which records went to the dead letters, and how full this worker is. Tags are the ticket type, an
+ * outcome or a reason, never a ticket id. Histogram buckets span a millisecond ticket to a 15-minute one.
+ */
+@ApplicationScoped
+public class TicketMetrics {
+
+    /** Bucket bounds of the queue-wait and run-time histograms: 1 ms to 15 min, about three a decade. */
+    static final Duration[] BUCKETS = {
+            Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15)};
+
+    private final MeterRegistry registry;
+
+    public TicketMetrics(MeterRegistry registry, InFlightTickets inFlight, WorkerConfig config) {
+        this.registry = registry;
+        Gauge.builder("ticketflow.worker.tickets.in.flight", inFlight, InFlightTickets::count)
+                .description("Tickets this worker has taken and not yet settled (running, or waiting for a slot of "
+                        + "their type)")
+                .register(registry);
+        Gauge.builder("ticketflow.worker.tickets.in.flight.limit", config, WorkerConfig::maxInFlight)
+                .description("ticketflow.worker.max-in-flight: how many tickets this worker runs at once")
+                .register(registry);
+    }
+
+    /** A first attempt starts: its wait since the submit, when the ticket says when that was (a console ticket may not). */
+    void started(TicketRecord ticket, Instant startedAt) {
+        if (ticket.attemptNumber() != 1 || ticket.submittedAt() == null) {
+            return;
+        }
+        Duration wait = Duration.between(ticket.submittedAt(), startedAt);
+        timer("ticketflow.worker.queue.wait", "Submitted to first attempt started, per ticket type", ticket.type())
+                .record(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    /** An attempt ended: SUCCEEDED, FAILED, RETRYING or CANCELLED. */
+    void ran(TicketRecord ticket, TicketStatus outcome, Instant startedAt) {
+        Timer.builder("ticketflow.worker.run")
+                .description("Run time of an attempt, per ticket type and how the attempt ended")
+                .tags("type", ticket.type(), "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(Duration.between(startedAt, Instant.now()));
+    }
+
+    void retryScheduled(TicketRecord ticket) {
+        Counter.builder("ticketflow.worker.retries.scheduled")
+                .description("Retries written to the retry topic, per ticket type")
+                .tag("type", ticket.type())
+                .register(registry)
+                .increment();
+    }
+
+    void deadLettered(String reason) {
+        deadLettered(registry, reason);
+    }
+
+    /** @param reason a short code: invalid_ticket, attempts_exhausted, retry_not_scheduled, result_too_large, ... */
+    public static void deadLettered(MeterRegistry registry, String reason) {
+        Counter.builder("ticketflow.worker.dead.letters")
+                .description("Records copied to the dead-letter topic, per reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private Timer timer(String name, String description, String type) {
+        return Timer.builder(name)
+                .description(description)
+                .tag("type", type)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+}
