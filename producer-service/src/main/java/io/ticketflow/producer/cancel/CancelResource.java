@@ -1,5 +1,7 @@
 package io.ticketflow.producer.cancel;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.producer.auth.Callers;
 import io.ticketflow.producer.http.Problem;
@@ -27,11 +29,13 @@ public class CancelResource {
     private final TicketFinder finder;
     private final TicketCanceller canceller;
     private final Callers callers;
+    private final MeterRegistry registry;
 
-    public CancelResource(TicketFinder finder, TicketCanceller canceller, Callers callers) {
+    public CancelResource(TicketFinder finder, TicketCanceller canceller, Callers callers, MeterRegistry registry) {
         this.finder = finder;
         this.canceller = canceller;
         this.callers = callers;
+        this.registry = registry;
     }
 
     @DELETE
@@ -56,8 +60,18 @@ public class CancelResource {
     public Uni<RestResponse<TicketView>> cancel(@RestPath String id) {
         return finder.find(id, callers.current())
                 .chain(canceller::cancel)
+                .onItem().invoke(() -> count("cancelled"))
+                .onFailure(AlreadyFinishedException.class).invoke(() -> count("already_finished"))
                 .map(cancelled -> RestResponse.ResponseBuilder.accepted(TicketView.of(cancelled))
                         .header(HttpHeaders.LOCATION, SubmitAccepted.location(id))
                         .build());
+    }
+
+    private void count(String outcome) {
+        Counter.builder("ticketflow.cancels")
+                .description("Cancel requests, per outcome: cancelled (202) or already_finished (409)")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 }

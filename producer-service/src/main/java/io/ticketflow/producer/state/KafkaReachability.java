@@ -39,13 +39,7 @@ public class KafkaReachability {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<String, Object> adminConfig = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                adminConfig.put(key, value);
-            }
-        });
-        admin = Admin.create(adminConfig);
+        admin = Admin.create(adminConfig(kafkaConfig));
         check();
         timer = vertx.setPeriodic(config.reachabilityInterval().toMillis(), id -> check());
     }
@@ -57,6 +51,17 @@ public class KafkaReachability {
         if (admin != null) {
             admin.close(java.time.Duration.ZERO);
         }
+    }
+
+    /** The admin client's settings among the application's Kafka settings. */
+    public static Map<String, Object> adminConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> adminConfig = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                adminConfig.put(key, value);
+            }
+        });
+        return adminConfig;
     }
 
     /** @return whether the last check, no older than two intervals, reached the cluster */

@@ -45,15 +45,19 @@ public class StateTopology {
     private final ObjectMapper mapper;
     private final TicketChanges changes;
     private final RecentActivity activity;
+    private final ViewPosition position;
+    private final StateChangeCounter counter;
 
     public StateTopology(TopicsConfig topics, RetentionConfig retention, StateConfig config, ObjectMapper mapper,
-            TicketChanges changes, RecentActivity activity) {
+            TicketChanges changes, RecentActivity activity, ViewPosition position, StateChangeCounter counter) {
         this.topics = topics;
         this.retention = retention;
         this.config = config;
         this.mapper = mapper;
         this.changes = changes;
         this.activity = activity;
+        this.position = position;
+        this.counter = counter;
     }
 
     @Produces
@@ -93,7 +97,7 @@ public class StateTopology {
         split.get("events-in-place")
                 .mapValues(Routed::event, Named.as("in-place-events"))
                 .merge(moved, Named.as("events"))
-                .process(() -> new TicketStateMachine(retention.retention(), config.sweepInterval()),
+                .process(() -> new TicketStateMachine(retention.retention(), config.sweepInterval(), counter),
                         Named.as("state-machine"), TicketStateMachine.DECISIONS, TicketStateMachine.BY_UPDATE)
                 .to(topics.state().name(), Produced.with(Serdes.String(), states).withName("decisions"));
 
@@ -103,7 +107,7 @@ public class StateTopology {
                 topics.state().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("ticket-state"),
                 () -> new TicketViewUpdater(StateReaders.withoutResults(mapper), mapper.readerFor(TicketState.class),
-                        changes, activity));
+                        changes, activity, position));
         return builder.build();
     }
 

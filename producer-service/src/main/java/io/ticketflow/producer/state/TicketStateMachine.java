@@ -32,12 +32,14 @@ final class TicketStateMachine extends ContextualProcessor<String, TicketEvent, 
 
     private final Duration retention;
     private final Duration sweepInterval;
+    private final StateChangeCounter counter;
     private KeyValueStore<String, TicketState> decisions;
     private KeyValueStore<String, String> byUpdate;
 
-    TicketStateMachine(Duration retention, Duration sweepInterval) {
+    TicketStateMachine(Duration retention, Duration sweepInterval, StateChangeCounter counter) {
         this.retention = retention;
         this.sweepInterval = sweepInterval;
+        this.counter = counter;
     }
 
     @Override
@@ -63,6 +65,9 @@ final class TicketStateMachine extends ContextualProcessor<String, TicketEvent, 
         }
         byUpdate.put(updateKey(next), id);
         context().forward(record.withValue(next).withTimestamp(next.updatedAt().toEpochMilli()));
+        if (current == null || current.status() != next.status()) {
+            counter.changed(next);
+        }
     }
 
     private void forgetBefore(Instant cutoff) {

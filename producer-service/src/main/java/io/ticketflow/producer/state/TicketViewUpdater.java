@@ -27,26 +27,32 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
     private final ObjectReader reader;
     private final TicketChanges changes;
     private final RecentActivity activity;
+    private final ViewPosition position;
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> view;
 
     /**
      * @param indexReader reads what the indexes need of a state, skipping its result
      * @param reader      reads a whole state, for the clients waiting on its ticket
      */
-    TicketViewUpdater(ObjectReader indexReader, ObjectReader reader, TicketChanges changes, RecentActivity activity) {
+    TicketViewUpdater(ObjectReader indexReader, ObjectReader reader, TicketChanges changes, RecentActivity activity,
+            ViewPosition position) {
         this.indexReader = indexReader;
         this.reader = reader;
         this.changes = changes;
         this.activity = activity;
+        this.position = position;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         view = context.getStateStore(VIEW);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        context.recordMetadata().ifPresent(read -> position.applied(read.partition(), read.offset()));
         String id = record.key();
         if (id == null) {
             return;

@@ -1,5 +1,7 @@
 package io.ticketflow.producer.submit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +16,12 @@ public class Submissions {
 
     private final TicketPublisher publisher;
     private final IdempotentSubmissions idempotent;
+    private final MeterRegistry registry;
 
-    public Submissions(TicketPublisher publisher, IdempotentSubmissions idempotent) {
+    public Submissions(TicketPublisher publisher, IdempotentSubmissions idempotent, MeterRegistry registry) {
         this.publisher = publisher;
         this.idempotent = idempotent;
+        this.registry = registry;
     }
 
     /**
@@ -35,11 +39,25 @@ public class Submissions {
 
     private Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner,
             Function<TicketRecord, Uni<Void>> write) {
+        Uni<Submission> submission;
         if (key != null) {
-            return idempotent.submit(key, request, owner, write);
+            submission = idempotent.submit(key, request, owner, write);
+        } else {
+            TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now())
+                    .withRequestId(UUID.randomUUID().toString()).withOwner(owner);
+            submission = write.apply(ticket).replaceWith(new Submission.Created(ticket));
         }
-        TicketRecord ticket = request.toTicket(UUID.randomUUID().toString(), Instant.now())
-                .withRequestId(UUID.randomUUID().toString()).withOwner(owner);
-        return write.apply(ticket).replaceWith(new Submission.Created(ticket));
+        return submission.invoke(this::count);
+    }
+
+    /** Counted when created (a 202) only: a replay of an idempotent request created nothing. */
+    private void count(Submission submission) {
+        if (submission instanceof Submission.Created(TicketRecord ticket)) {
+            Counter.builder("ticketflow.tickets.submitted")
+                    .description("Tickets accepted (202), per type")
+                    .tag("type", ticket.type())
+                    .register(registry)
+                    .increment();
+        }
     }
 }
