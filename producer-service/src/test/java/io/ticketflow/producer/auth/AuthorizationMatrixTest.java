@@ -215,12 +215,15 @@ class AuthorizationMatrixTest {
     }
 
     private String create(String owner, TicketStatus status) {
-        HttpResponse<String> submitted = submit(key(owner), "{\"type\":\"" + type(owner) + "\",\"payload\":1}", null);
+        // A scheduled ticket is one due later than the test lasts.
+        String schedule = status == TicketStatus.SCHEDULED ? ",\"delay\":\"PT1H\"" : "";
+        HttpResponse<String> submitted = submit(key(owner), "{\"type\":\"" + type(owner) + "\",\"payload\":1"
+                + schedule + "}", null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String id = json(submitted).path("id").asText();
         Instant now = Instant.now();
         switch (status) {
-            case QUEUED -> { }
+            case QUEUED, SCHEDULED -> { }
             case RUNNING -> TicketFixtures.publishResult(TicketResult.running(id, 1, now, "worker-1"));
             case RETRYING -> TicketFixtures.publishResult(TicketResult.retrying(id, 1,
                     new TicketError(TicketError.HANDLER_ERROR, "again"), now, now.plusSeconds(3600), "worker-1"));
