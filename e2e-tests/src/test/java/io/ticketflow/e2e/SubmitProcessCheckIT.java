@@ -90,10 +90,18 @@ class SubmitProcessCheckIT {
     @Test
     void serverSentEventsDeliverEveryStateChangeAndEnd() throws Exception {
         String id = system.tickets.submitAccepted("{\"type\":\"delay\",\"payload\":{\"ms\":1500}}").join();
-        List<String> states = system.tickets.events(id).stream().map(event -> event.path("status").asText()).toList();
-        assertThat(states).last().isEqualTo("SUCCEEDED");
-        assertThat(states).containsSubsequence("RUNNING", "SUCCEEDED");
-        assertThat(states).doesNotHaveDuplicates();
+        List<TicketsClient.SseEvent> events = system.tickets.namedEvents(id);
+        List<String> names = events.stream().map(TicketsClient.SseEvent::name).toList();
+        List<String> changes = names.stream().filter(name -> !name.equals("PROGRESS")).toList();
+        assertThat(changes).as("events named after each status the ticket passed through, once each: " + names)
+                .containsSubsequence("RUNNING", "SUCCEEDED").doesNotHaveDuplicates().last().isEqualTo("SUCCEEDED");
+        assertThat(events).filteredOn(event -> !event.name().equals("PROGRESS"))
+                .allSatisfy(event -> assertThat(event.name()).isEqualTo(event.data().path("status").asText()));
+        // The delay handler reports progress each second; the first report is passed on at once.
+        assertThat(events).filteredOn(event -> event.name().equals("PROGRESS")).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.data().path("status").asText()).isEqualTo("RUNNING");
+            assertThat(event.data().path("progress").path("percent").asInt(-1)).isBetween(0, 100);
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -76,9 +77,18 @@ final class TicketsClient {
                 : CompletableFuture.completedFuture(response));
     }
 
+    /** One server-sent event: its name (a status, or PROGRESS) and its JSON. */
+    record SseEvent(String name, JsonNode data) {
+    }
+
     /** GET /tickets/{id}/events until the server ends the stream; the JSON of each event, in order. */
     List<JsonNode> events(String id) throws IOException, InterruptedException {
-        List<JsonNode> events = eventsOrNull(id);
+        return namedEvents(id).stream().map(SseEvent::data).toList();
+    }
+
+    /** {@link #events} with the name of each event. */
+    List<SseEvent> namedEvents(String id) throws IOException, InterruptedException {
+        List<SseEvent> events = eventsOrNull(id);
         if (events == null) {
             throw new IllegalStateException("events of " + id + " answered 404");
         }
@@ -88,18 +98,18 @@ final class TicketsClient {
     /** {@link #events}, asked again while the ticket is unknown (404), as {@link #getKnown} does. */
     List<JsonNode> eventsOfKnown(String id) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + KNOWN_WITHIN.toNanos();
-        List<JsonNode> events = eventsOrNull(id);
+        List<SseEvent> events = eventsOrNull(id);
         while (events == null && System.nanoTime() < deadline) {
             events = eventsOrNull(id);
         }
         if (events == null) {
             throw new IllegalStateException("events of " + id + " still answered 404 after " + KNOWN_WITHIN);
         }
-        return events;
+        return events.stream().map(SseEvent::data).toList();
     }
 
     /** The events, or {@code null} when the ticket is unknown (404). */
-    private List<JsonNode> eventsOrNull(String id) throws IOException, InterruptedException {
+    private List<SseEvent> eventsOrNull(String id) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = streamed(id);
         if (response.statusCode() == 404) {
             response.body().close();
@@ -109,11 +119,19 @@ final class TicketsClient {
             response.body().close();
             throw new IllegalStateException("events of " + id + " answered " + response.statusCode());
         }
+        List<SseEvent> events = new ArrayList<>();
+        String name = null;
         try (Stream<String> lines = response.body()) {
-            return lines.filter(line -> line.startsWith("data:"))
-                    .map(line -> parse(line.substring("data:".length()).trim()))
-                    .toList();
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("event:")) {
+                    name = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:")) {
+                    events.add(new SseEvent(name, parse(line.substring("data:".length()).trim())));
+                    name = null;
+                }
+            }
         }
+        return events;
     }
 
     private HttpResponse<Stream<String>> streamed(String id) throws IOException, InterruptedException {
