@@ -23,13 +23,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's receiver code, as a reader copies it: its Java lines are compiled and run, its openssl line is run by
+ * The receiver code of docs/callbacks.md, as a reader copies it: its Java lines are compiled and run, its openssl line is run by
  * a shell, on callbacks this service signs.
  */
 class WebhookReceiverSnippetTest {
 
-    private static final Path README = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
-            .resolve("README.md");
+    private static final Path PAGE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
+            .resolve("docs").resolve("callbacks.md");
     private static final String CURRENT = "whsec_" + Base64.getEncoder().encodeToString(
             "current key".getBytes(StandardCharsets.UTF_8));
     private static final String RETIRING = "whsec_" + Base64.getEncoder().encodeToString(
@@ -46,7 +46,7 @@ class WebhookReceiverSnippetTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int status = compiler.run(null, null, errors, "-d", dir.toString(), source.toString());
-        assertThat(status).as("compiling the README's Java: %s", errors).isZero();
+        assertThat(status).as("compiling the page's Java: %s", errors).isZero();
         URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()});
         verify = loader.loadClass("WebhookReceiver").getDeclaredMethod("verify", String.class, String.class,
                 String.class, byte[].class, String.class);
@@ -101,12 +101,12 @@ class WebhookReceiverSnippetTest {
                 headers.get("webhook-signature"));
     }
 
-    /** The first README block after the callbacks' receiver text that opens with {@code fence}. */
+    /** The first block of docs/callbacks.md after the callbacks' receiver text that opens with {@code fence}. */
     private static String block(String fence) throws Exception {
-        String readme = Files.readString(README);
-        int from = readme.indexOf("A receiver checks");
-        assertThat(from).as("the README's receiver section").isPositive();
-        List<String> lines = readme.substring(from).lines().toList();
+        String page = Files.readString(PAGE);
+        int from = page.indexOf("A receiver checks");
+        assertThat(from).as("the receiver section of docs/callbacks.md").isPositive();
+        List<String> lines = page.substring(from).lines().toList();
         StringBuilder block = new StringBuilder();
         boolean inside = false;
         for (String line : lines) {
@@ -118,6 +118,6 @@ class WebhookReceiverSnippetTest {
                 block.append(line).append('\n');
             }
         }
-        throw new AssertionError("No " + fence + " block in the README's receiver section");
+        throw new AssertionError("No " + fence + " block in the receiver section of docs/callbacks.md");
     }
 }
