@@ -37,8 +37,11 @@ public class Submissions {
         return submit(key, request, owner, batch::add);
     }
 
+    /** Call it on the request's own context: the ticket it writes carries the request's trace id. */
     private Uni<Submission> submit(IdempotencyKey key, SubmitRequest request, String owner,
-            Function<TicketRecord, Uni<Void>> write) {
+            Function<TicketRecord, Uni<Void>> untraced) {
+        String traceId = TraceParent.current().traceId();
+        Function<TicketRecord, Uni<Void>> write = ticket -> untraced.apply(ticket.withTraceId(traceId));
         Uni<Submission> submission;
         if (key != null) {
             submission = idempotent.submit(key, request, owner, write);

@@ -83,22 +83,26 @@ public class SubmitResource {
         IdempotencyKey key = IdempotencyKey.parse(headers.getHeaderString(IdempotencyKey.HEADER));
         Caller caller = callers.current();
         Allowance allowance = limits.admit(caller, 1);
-        return submissions.submit(key, request, caller.owner()).map(SubmitResource::respond).invoke(response -> {
-            if (allowance != null) {
-                allowance.headers().forEach(response.getHeaders()::putSingle);
-            }
-        });
+        TraceParent trace = TraceParent.current();
+        return submissions.submit(key, request, caller.owner()).map(submission -> respond(submission, trace))
+                .invoke(response -> {
+                    if (allowance != null) {
+                        allowance.headers().forEach(response.getHeaders()::putSingle);
+                    }
+                });
     }
 
     // A relative Location as the links use; ResponseBuilder.location() would make it absolute.
-    private static RestResponse<Object> respond(Submission submission) {
+    private static RestResponse<Object> respond(Submission submission, TraceParent trace) {
         return switch (submission) {
             case Submission.Created(TicketRecord ticket) ->
                     RestResponse.ResponseBuilder.<Object>accepted(SubmitAccepted.of(ticket))
                             .header(HttpHeaders.LOCATION, SubmitAccepted.location(ticket.id()))
+                            .header(TraceParent.HEADER, trace.header())
                             .build();
             case Submission.Replayed(TicketView view) -> RestResponse.ResponseBuilder.<Object>ok(view)
                     .header(HttpHeaders.LOCATION, SubmitAccepted.location(view.id()))
+                    .header(TraceParent.HEADER, trace.header())
                     .build();
         };
     }

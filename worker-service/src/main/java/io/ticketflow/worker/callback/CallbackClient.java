@@ -1,7 +1,10 @@
 package io.ticketflow.worker.callback;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
@@ -25,9 +28,11 @@ class CallbackClient {
     private final CallbackConfig config;
     private final OutboundWebClient client;
     private final Duration longestPost;
+    private final TicketTracing tracing;
 
-    CallbackClient(Vertx vertx, CallbackConfig config) {
+    CallbackClient(Vertx vertx, CallbackConfig config, TicketTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.client = new OutboundWebClient(vertx, config.connectTimeout(), config.maxConcurrent());
         this.longestPost = longestPost(config);
     }
@@ -45,7 +50,7 @@ class CallbackClient {
         client.close();
     }
 
-    Uni<Void> post(URI target, String ticketId, byte[] body, Map<String, String> webhookHeaders) {
+    Uni<Void> post(URI target, String ticketId, byte[] body, Map<String, String> webhookHeaders, Context trace) {
         // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
         HttpRequest<Void> request = client.request(HttpMethod.POST, target)
                 .idleTimeout(config.responseTimeout().toMillis())
@@ -53,10 +58,13 @@ class CallbackClient {
                 .putHeader(TICKET_ID_HEADER, ticketId)
                 .as(BodyCodec.none());
         webhookHeaders.forEach(request::putHeader);
+        Span span = tracing.call(trace, request, HttpMethod.POST.name(), target);
         return request.sendBuffer(Buffer.buffer(body))
                 .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
                         "no complete answer within " + longestPost.toMillis() + " ms"))
+                .onFailure().invoke(failure -> TicketTracing.failed(span, failure))
                 .map(response -> {
+                    TicketTracing.answered(span, response.statusCode());
                     if (response.statusCode() / 100 != 2) {
                         throw new CallbackFailedException("the receiver answered HTTP " + response.statusCode());
                     }

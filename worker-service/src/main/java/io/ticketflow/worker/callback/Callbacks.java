@@ -2,6 +2,7 @@ package io.ticketflow.worker.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketState;
@@ -43,15 +44,19 @@ class Callbacks {
         this.maxAttempts = config.maxAttempts();
     }
 
-    /** Never fails: a callback that cannot be delivered ends as a FAILED delivery. */
-    Uni<CallbackDelivery> deliver(TicketState state) {
+    /**
+     * Never fails: a callback that cannot be delivered ends as a FAILED delivery.
+     *
+     * @param trace the decision's trace, which each POST joins (and names in its {@code traceparent})
+     */
+    Uni<CallbackDelivery> deliver(TicketState state, Context trace) {
         URI target;
         try {
             target = permitted(state.callbackUrl());
         } catch (CallbackFailedException refused) {
             return Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, 0, refused.getMessage(), null));
         }
-        return attempt(target, state.id(), webhookId(state), json(state), 1);
+        return attempt(target, state.id(), webhookId(state), json(state), 1, trace);
     }
 
     /**
@@ -62,16 +67,17 @@ class Callbacks {
         return state.id() + "-" + state.revision();
     }
 
-    private Uni<CallbackDelivery> attempt(URI target, String ticketId, String webhookId, byte[] body, int attempt) {
+    private Uni<CallbackDelivery> attempt(URI target, String ticketId, String webhookId, byte[] body, int attempt,
+            Context trace) {
         Instant at = Instant.now();
         // Signed anew each attempt: a receiver refuses a timestamp older than a few minutes.
-        return client.post(target, ticketId, body, signer.headers(webhookId, at.getEpochSecond(), body))
+        return client.post(target, ticketId, body, signer.headers(webhookId, at.getEpochSecond(), body), trace)
                 .map(delivered -> new CallbackDelivery(CallbackDelivery.Status.DELIVERED, attempt, null, at))
                 .onFailure().recoverWithUni(failure -> attempt >= maxAttempts
                         ? Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, attempt,
                                 describe(failure), at))
                         : Backoff.timer(backoff.after(attempt))
-                                .chain(() -> attempt(target, ticketId, webhookId, body, attempt + 1)));
+                                .chain(() -> attempt(target, ticketId, webhookId, body, attempt + 1, trace)));
     }
 
     private URI permitted(String callbackUrl) {

@@ -14,6 +14,7 @@ import io.ticketflow.contract.TicketState;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.processing.ResultRewriter;
 import io.ticketflow.worker.processing.WorkerIdentity;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -69,7 +70,7 @@ public class StateCallbacks {
         }
         TicketState state = decision.get();
         // The report carries the state record's ack: it is acked once the report is written.
-        return callbacks.deliver(state)
+        return callbacks.deliver(state, TicketTracing.of(incoming))
                 .invoke(this::count)
                 .map(delivery -> reported(incoming, outcome(state, delivery)));
     }

@@ -2,6 +2,7 @@ package io.ticketflow.worker.outbound;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -47,6 +48,8 @@ public final class OutboundWebClient {
                 .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
                 // A redirect could lead outside the allow-list.
                 .setFollowRedirects(false)
+                // Traced by hand (TicketTracing): under the ticket's attempt, whatever Vert.x context the call runs on.
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setMaxPoolSize(maxConnectionsPerHost)
                 .setHttp2MaxPoolSize(Math.ceilDiv(maxConnectionsPerHost, STREAMS_PER_CONNECTION));
     }

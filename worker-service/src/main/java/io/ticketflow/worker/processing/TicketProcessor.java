@@ -1,5 +1,6 @@
 package io.ticketflow.worker.processing;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.kafka.PriorityMerge;
 import io.ticketflow.worker.retry.RetryScheduler;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -62,11 +65,13 @@ public class TicketProcessor {
     private final Multi<Message<byte[]>> high;
     private final Multi<Message<byte[]>> low;
     private final TicketMetrics metrics;
+    private final TicketTracing tracing;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
             RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, ResultRewriter rewriter,
             DeadLetterWriter deadLetters,
             TypeConcurrency slots, WorkerConfig config, PriorityConfig priority, TicketMetrics metrics,
+            TicketTracing tracing,
             @Channel("tickets-high") Multi<Message<byte[]>> high, @Channel("tickets-low") Multi<Message<byte[]>> low) {
         this.decoder = decoder;
         this.runner = runner;
@@ -82,6 +87,7 @@ public class TicketProcessor {
         this.high = high;
         this.low = low;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /**
@@ -134,21 +140,28 @@ public class TicketProcessor {
             CoalescedProgress progress = new CoalescedProgress(config.progressEvery(),
                     Infrastructure.getDefaultWorkerPool());
             metrics.started(ticket, startedAt);
+            Context trace = tracing.attempt(TicketTracing.of(incoming), ticket);
+            // Every record written for this attempt (its results, progress and retry) is written under its span.
+            Message<byte[]> attempt = TicketTracing.under(incoming, trace);
             // Closed before the outcome goes on, so that no progress report is written after it.
-            Uni<Message<TicketResult>> last = runner.run(ticket, startedAt, progress)
+            Uni<Message<TicketResult>> last = runner.run(ticket, startedAt, progress, trace)
                     .onTermination().invoke(progress::close)
-                    .invoke(outcome -> metrics.ran(ticket, outcome.result().status(), startedAt))
-                    .chain(outcome -> settle(incoming, ticket, outcome));
+                    .invoke(outcome -> {
+                        metrics.ran(ticket, outcome.result().status(), startedAt);
+                        TicketTracing.ended(trace, outcome.result().status().name().toLowerCase(Locale.ROOT));
+                    })
+                    .onCancellation().invoke(() -> TicketTracing.ended(trace, "abandoned"))
+                    .chain(outcome -> settle(attempt, ticket, outcome));
             Duration runningAfter = config.runningAfter();
             if (runningAfter.isZero()) {
-                return runningThen(ticket, startedAt, progress, last);
+                return runningThen(attempt, ticket, startedAt, progress, last);
             }
             // Memoized: the attempt runs once, whether its result ends the wait below or comes after RUNNING.
-            Uni<Message<TicketResult>> attempt = last.memoize().indefinitely();
-            return attempt.replaceWith(false)
+            Uni<Message<TicketResult>> once = last.memoize().indefinitely();
+            return once.replaceWith(false)
                     .ifNoItem().after(runningAfter).recoverWithItem(true)
                     .toMulti()
-                    .concatMap(slow -> slow ? runningThen(ticket, startedAt, progress, attempt) : attempt.toMulti());
+                    .concatMap(slow -> slow ? runningThen(attempt, ticket, startedAt, progress, once) : once.toMulti());
         });
     }
 
@@ -159,7 +172,7 @@ public class TicketProcessor {
      */
     private Multi<Message<TicketResult>> park(Message<byte[]> incoming, TicketRecord ticket) {
         return KafkaWrites.untilWritten("Ticket " + ticket.id() + ": parking it until " + ticket.runAt(),
-                        () -> retries.schedule(ticket.retry(1, ticket.runAt())))
+                        () -> retries.schedule(ticket.retry(1, ticket.runAt()), TicketTracing.of(incoming)))
                 .chain(() -> Uni.createFrom().completionStage(incoming::ack))
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> deadLetter(incoming, failure)))
                 .onItem().<Message<TicketResult>>transform(acked -> null)
@@ -193,12 +206,16 @@ public class TicketProcessor {
      * RUNNING, built only now (most tickets end before it is due), then the attempt's progress reports as they come,
      * then its last result. The reports and the attempt are subscribed together: the reports end when it does.
      */
-    private Multi<Message<TicketResult>> runningThen(TicketRecord ticket, Instant startedAt,
+    private Multi<Message<TicketResult>> runningThen(Message<byte[]> incoming, TicketRecord ticket, Instant startedAt,
             CoalescedProgress progress, Uni<Message<TicketResult>> last) {
-        Multi<Message<TicketResult>> running = Multi.createFrom()
-                .item(() -> Keyed.message(Message.of(runner.running(ticket, startedAt)), ticket.id()));
+        Context trace = TicketTracing.of(incoming);
+        String traceId = TicketTracing.traceId(trace);
+        Multi<Message<TicketResult>> running = Multi.createFrom().item(() -> TicketTracing.under(Keyed.message(
+                Message.of(runner.running(ticket, startedAt).withTraceId(traceId)), ticket.id()), trace));
         Multi<Message<TicketResult>> reports = progress.reports()
-                .map(report -> Keyed.message(Message.of(runner.progress(ticket, startedAt, report)), ticket.id()));
+                .map(report -> TicketTracing.under(Keyed.message(
+                        Message.of(runner.progress(ticket, startedAt, report).withTraceId(traceId)), ticket.id()),
+                        trace));
         return Multi.createBy().concatenating().streams(running,
                 Multi.createBy().merging().streams(reports, last.toMulti()));
     }
@@ -209,7 +226,7 @@ public class TicketProcessor {
             case Outcome.GaveUp gaveUp -> Uni.createFrom().item(gaveUp(incoming, gaveUp));
             // Only a retry record Kafka refuses for good gives up, so a ticket never is both retried and dead-lettered.
             case Outcome.Retry retry -> KafkaWrites.untilWritten("Ticket " + ticket.id() + ": scheduling its retry",
-                            () -> retries.schedule(retry.next()))
+                            () -> retries.schedule(retry.next(), TicketTracing.of(incoming)))
                     .invoke(scheduled -> metrics.retryScheduled(ticket))
                     .map(scheduled -> settled(incoming, retry.result(), incoming::ack))
                     .onFailure().recoverWithItem(failure ->
@@ -239,10 +256,12 @@ public class TicketProcessor {
      */
     private Message<TicketResult> last(Message<byte[]> incoming, TicketResult result,
             Supplier<CompletionStage<Void>> onWritten, Runnable after) {
-        return Keyed.message(Message.of(result,
+        Context trace = TicketTracing.of(incoming);
+        TicketResult traced = result.withTraceId(TicketTracing.traceId(trace));
+        return TicketTracing.under(Keyed.message(Message.of(traced,
                 () -> onWritten.get().whenComplete((done, failure) -> after.run()),
-                failure -> unwritten(incoming, result, failure, onWritten).whenComplete((done, other) -> after.run())),
-                result.ticketId());
+                failure -> unwritten(incoming, traced, failure, onWritten).whenComplete((done, other) -> after.run())),
+                result.ticketId()), trace);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.ticketflow.worker.processing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketError;
@@ -69,6 +71,11 @@ public class TicketRunner {
 
     /** @param progress takes the handler's progress reports */
     public Uni<Outcome> run(TicketRecord ticket, Instant startedAt, Progress progress) {
+        return run(ticket, startedAt, progress, Context.root());
+    }
+
+    /** @param trace the attempt's span, current while its handler is called (so that its calls are traced under it) */
+    public Uni<Outcome> run(TicketRecord ticket, Instant startedAt, Progress progress, Context trace) {
         Optional<TicketHandler> handler = handlers.find(ticket.type());
         if (handler.isEmpty()) {
             return Uni.createFrom().item(() -> new Outcome.Finished(failed(ticket, startedAt,
@@ -77,7 +84,7 @@ public class TicketRunner {
         Uni<Outcome> cancelled = cancellations.signal(ticket.id())
                 .map(signal -> new Outcome.Finished(cancelled(ticket, "cancelled while running")));
         // The first to end wins and the other is cancelled: a cancel stops the handler's work.
-        return Uni.combine().any().of(attempt(ticket, handler.get(), startedAt, progress), cancelled);
+        return Uni.combine().any().of(attempt(ticket, handler.get(), startedAt, progress, trace), cancelled);
     }
 
     /** A retry that could not be written: the ticket fails rather than stay RETRYING with no attempt to come. */
@@ -89,10 +96,15 @@ public class TicketRunner {
                 failure);
     }
 
-    private Uni<Outcome> attempt(TicketRecord ticket, TicketHandler handler, Instant startedAt, Progress progress) {
+    private Uni<Outcome> attempt(TicketRecord ticket, TicketHandler handler, Instant startedAt, Progress progress,
+            Context trace) {
         Duration timeout = timeouts.resolve(ticket, handler.defaultTimeout());
         // Deferred so that a handler throwing instead of returning a failed Uni still yields a FAILED result.
-        return Uni.createFrom().deferred(() -> handler.handle(ticket, progress))
+        return Uni.createFrom().deferred(() -> {
+                    try (Scope scope = trace.makeCurrent()) {
+                        return handler.handle(ticket, progress);
+                    }
+                })
                 .ifNoItem().after(timeout).failWith(() -> new TicketFailure(TicketError.TIMEOUT,
                         "no result within " + timeout.toMillis() + " ms", true))
                 .<Outcome>map(result -> new Outcome.Finished(TicketResult.succeeded(ticket.id(), ticket.attemptNumber(),

@@ -11,6 +11,7 @@ import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.topics.TopicsConfig;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.processing.TicketMetrics;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -87,7 +88,7 @@ public class RetryRelay {
      * past the channel's limit. A scheduled ticket is rewritten once per max-backoff until its time.
      */
     private Uni<Message<TicketRecord>> repark(Message<byte[]> retry, TicketRecord ticket) {
-        return scheduler.schedule(ticket)
+        return scheduler.schedule(ticket, TicketTracing.of(retry))
                 .chain(() -> Uni.createFrom().completionStage(retry::ack))
                 .onItem().transform(acked -> null);
     }

@@ -1,9 +1,11 @@
 package io.ticketflow.worker.retry;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,8 +20,12 @@ public class RetryScheduler {
         this.retries = retries;
     }
 
-    /** Completes once the broker has the record (the channel writes with acks=all). */
-    public Uni<Void> schedule(TicketRecord next) {
-        return retries.sendMessage(Keyed.message(Message.of(next), next.id()));
+    /**
+     * Completes once the broker has the record (the channel writes with acks=all).
+     *
+     * @param trace the failed attempt's span: the next attempt joins the ticket's trace through the retry record
+     */
+    public Uni<Void> schedule(TicketRecord next, Context trace) {
+        return retries.sendMessage(TicketTracing.under(Keyed.message(Message.of(next), next.id()), trace));
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.InFlightLimits;
@@ -13,6 +15,7 @@ import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.outbound.AllowedHosts;
 import io.ticketflow.worker.outbound.CappedBody;
 import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -49,8 +52,12 @@ public class HttpHandler implements TicketHandler {
     private final int maxConnectionsPerHost;
     private final MeterRegistry registry;
 
-    public HttpHandler(Vertx vertx, HttpHandlerConfig config, InFlightLimits limits, MeterRegistry registry) {
+    private final TicketTracing tracing;
+
+    public HttpHandler(Vertx vertx, HttpHandlerConfig config, InFlightLimits limits, MeterRegistry registry,
+            TicketTracing tracing) {
         this.registry = registry;
+        this.tracing = tracing;
         this.config = config;
         this.allowedHosts = new AllowedHosts(config.allowedHosts());
         this.maxConnectionsPerHost = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
@@ -69,7 +76,9 @@ public class HttpHandler implements TicketHandler {
 
     @Override
     public Uni<JsonNode> handle(TicketRecord ticket) {
-        return Uni.createFrom().item(() -> permitted(HttpCall.from(ticket.payload()))).chain(this::call);
+        // The attempt's span is current while the handler is called, not later when its call is made.
+        Context attempt = Context.current();
+        return Uni.createFrom().item(() -> permitted(HttpCall.from(ticket.payload()))).chain(call -> call(call, attempt));
     }
 
     @Override
@@ -85,17 +94,25 @@ public class HttpHandler implements TicketHandler {
         return call;
     }
 
-    private Uni<JsonNode> call(HttpCall call) {
+    private Uni<JsonNode> call(HttpCall call, Context attempt) {
         CappedBody body = new CappedBody(config.maxBodyBytes());
         HttpRequest<Void> request = client.request(call.method(), call.url())
                 .connectTimeout(config.maxPoolWait().toMillis())
                 .idleTimeout(config.responseTimeout().toMillis())
                 .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
         call.headers().forEach(request::putHeader);
+        Span span = tracing.call(attempt, request, call.method().name(), call.url());
         return send(request, call.body())
-                .onItemOrFailure().invoke((response, failure) -> count(failure == null
-                        ? response.statusCode() / 100 + "xx"
-                        : OutboundWebClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED))
+                .onItemOrFailure().invoke((response, failure) -> {
+                    count(failure == null ? response.statusCode() / 100 + "xx"
+                            : OutboundWebClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED);
+                    if (failure == null) {
+                        TicketTracing.answered(span, response.statusCode());
+                    } else {
+                        TicketTracing.failed(span, failure);
+                    }
+                })
+                .onCancellation().invoke(span::end)
                 .onFailure().transform(e -> OutboundWebClient.isPoolWait(e)
                         ? new TicketFailure(POOL_TIMEOUT, "%s %s: all %d connections to the host stayed busy for %d ms"
                                 .formatted(call.method(), call.url(), maxConnectionsPerHost,

@@ -8,6 +8,8 @@ import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.vertx.mutiny.core.Vertx;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.ticketflow.worker.tracing.TicketTracing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,7 @@ class HttpPoolTest {
                 return Optional.empty();
             }
         };
-        return new HttpHandler(vertx, config, type -> CALLS, new SimpleMeterRegistry());
+        return new HttpHandler(vertx, config, type -> CALLS, new SimpleMeterRegistry(),
+                new TicketTracing(OpenTelemetry.noop().getTracer("test"), OpenTelemetry.noop()));
     }
 }
