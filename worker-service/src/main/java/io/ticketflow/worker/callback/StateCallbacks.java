@@ -14,6 +14,7 @@ import io.ticketflow.contract.TicketState;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.processing.ResultRewriter;
 import io.ticketflow.worker.processing.WorkerIdentity;
+import io.ticketflow.worker.tracing.TicketMdc;
 import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -83,8 +84,10 @@ public class StateCallbacks {
     private Message<TicketResult> reported(Message<byte[]> incoming, TicketResult report) {
         return Keyed.message(incoming.withPayload(report)
                 .withNack(failure -> rewriter.rewrite(report)
-                        .onFailure().invoke(lost -> Log.errorf(lost, "Ticket %s: the outcome of its callback could"
-                                + " not be recorded", report.ticketId()))
+                        .onFailure().invoke(lost -> TicketMdc.log(report.ticketId(),
+                                TicketTracing.traceId(TicketTracing.of(incoming)), () -> Log.errorf(lost,
+                                        "Ticket %s: the outcome of its callback could not be recorded",
+                                        report.ticketId())))
                         .onFailure().recoverWithNull()
                         .subscribeAsCompletionStage()
                         .thenCompose(written -> incoming.ack())), report.ticketId());

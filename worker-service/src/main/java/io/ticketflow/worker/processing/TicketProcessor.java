@@ -14,6 +14,7 @@ import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.kafka.PriorityMerge;
 import io.ticketflow.worker.retry.RetryScheduler;
+import io.ticketflow.worker.tracing.TicketMdc;
 import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -185,8 +186,9 @@ public class TicketProcessor {
      */
     private Multi<Message<TicketResult>> duplicate(Message<byte[]> incoming, TicketRecord ticket,
             CompletionStage<Void> earlier) {
-        Log.infof("Ticket %s: attempt %d was already started by this worker; this duplicate record is not run",
-                ticket.id(), ticket.attemptNumber());
+        TicketMdc.log(ticket.id(), TicketTracing.traceId(TicketTracing.of(incoming)), () -> Log.infof(
+                "Ticket %s: attempt %d was already started by this worker; this duplicate record is not run",
+                ticket.id(), ticket.attemptNumber()));
         return Uni.createFrom().completionStage(earlier)
                 .chain(() -> Uni.createFrom().completionStage(incoming::ack))
                 .onTermination().invoke(inFlight::settled)
@@ -274,8 +276,9 @@ public class TicketProcessor {
         if (RecordTooLarge.causedBy(failure)) {
             ResultTooLargeException reason = new ResultTooLargeException(result, failure);
             return rewriter.replaceOversized(result, failure)
-                    .onFailure().invoke(replaceFailure -> Log.errorf(replaceFailure,
-                            "Ticket %s: its result_too_large result could not be written either", result.ticketId()))
+                    .onFailure().invoke(replaceFailure -> TicketMdc.log(result.ticketId(), result.traceId(), () ->
+                            Log.errorf(replaceFailure, "Ticket %s: its result_too_large result could not be written "
+                                    + "either", result.ticketId())))
                     .onFailure().recoverWithNull()
                     .subscribeAsCompletionStage()
                     .thenCompose(written -> deadLetter(incoming, reason));

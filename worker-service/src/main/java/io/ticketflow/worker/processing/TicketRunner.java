@@ -16,6 +16,8 @@ import io.ticketflow.worker.handlers.Progress;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.retry.RetryPolicy;
+import io.ticketflow.worker.tracing.TicketMdc;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -109,11 +111,12 @@ public class TicketRunner {
                         "no result within " + timeout.toMillis() + " ms", true))
                 .<Outcome>map(result -> new Outcome.Finished(TicketResult.succeeded(ticket.id(), ticket.attemptNumber(),
                         result == null ? NullNode.getInstance() : result, startedAt, Instant.now(), worker.name())))
-                .onFailure().recoverWithItem(failure -> afterFailure(ticket, handler, startedAt, failure));
+                .onFailure().recoverWithItem(failure -> afterFailure(ticket, handler, startedAt, failure, trace));
     }
 
-    private Outcome afterFailure(TicketRecord ticket, TicketHandler handler, Instant startedAt, Throwable failure) {
-        TicketError error = errorOf(ticket, failure);
+    private Outcome afterFailure(TicketRecord ticket, TicketHandler handler, Instant startedAt, Throwable failure,
+            Context trace) {
+        TicketError error = errorOf(ticket, failure, trace);
         if (!(failure instanceof TicketFailure ticketFailure) || !ticketFailure.retryable()) {
             return new Outcome.Finished(failed(ticket, startedAt, error));
         }
@@ -141,11 +144,12 @@ public class TicketRunner {
         return TicketResult.failed(ticket.id(), ticket.attemptNumber(), error, startedAt, Instant.now(), worker.name());
     }
 
-    private static TicketError errorOf(TicketRecord ticket, Throwable failure) {
+    private static TicketError errorOf(TicketRecord ticket, Throwable failure, Context trace) {
         if (failure instanceof TicketFailure ticketFailure) {
             return new TicketError(ticketFailure.code(), ticketFailure.getMessage());
         }
-        Log.warnf(failure, "Handler of type '%s' failed on ticket %s", ticket.type(), ticket.id());
+        TicketMdc.log(ticket.id(), TicketTracing.traceId(trace), () ->
+                Log.warnf(failure, "Handler of type '%s' failed on ticket %s", ticket.type(), ticket.id()));
         String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
         return new TicketError(TicketError.HANDLER_ERROR, message);
     }
