@@ -1,4 +1,4 @@
-package io.ticketflow.producer.metrics;
+package io.ticketflow.metrics;
 
 import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.enterprise.inject.Produces;
@@ -7,9 +7,10 @@ import jakarta.inject.Singleton;
 /**
  * Ticket types come from whoever writes a ticket, so a {@code type} tag could grow without bound: past
  * {@link #MAX_TYPES} distinct types a {@code ticketflow_} meter gets no further series (the first ones keep counting).
+ * Both services' meters follow the same rule.
  */
 @Singleton
-public class MetricsSetup {
+public class TypeTagLimit {
 
     public static final int MAX_TYPES = 100;
 
