@@ -36,6 +36,9 @@ class HttpPoolTest {
 
     private static final int SERVER_DELAY_MS = 1000;
     private static final int CALLS = 200;
+    /** How long {@code /held} answers after: far beyond the pool wait, so that a call waiting for one of its
+     * connections cannot get it in time, while the pool wait leaves a loaded machine ample time to connect. */
+    private static final int HELD_MS = 5000;
 
     private static final AtomicInteger ACTIVE = new AtomicInteger();
     private static final AtomicInteger MOST_ACTIVE = new AtomicInteger();
@@ -46,10 +49,10 @@ class HttpPoolTest {
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CALLS);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/slow", exchange -> {
+        server.createContext("/", exchange -> {
             MOST_ACTIVE.accumulateAndGet(ACTIVE.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(SERVER_DELAY_MS);
+                Thread.sleep(exchange.getRequestURI().getPath().equals("/held") ? HELD_MS : SERVER_DELAY_MS);
                 exchange.sendResponseHeaders(200, 2);
                 exchange.getResponseBody().write("ok".getBytes());
             } catch (InterruptedException e) {
@@ -86,10 +89,10 @@ class HttpPoolTest {
 
     @Test
     void aCallThatCannotGetAConnectionFailsAsAPoolWaitNotATimeout() {
-        HttpHandler twoConnections = handler(Optional.of(2), Duration.ofMillis(300));
+        HttpHandler twoConnections = handler(Optional.of(2), Duration.ofMillis(1500));
 
         List<Object> outcomes = IntStream.range(0, 5)
-                .mapToObj(i -> twoConnections.handle(ticket()).<Object>map(result -> result)
+                .mapToObj(i -> twoConnections.handle(ticket("/held")).<Object>map(result -> result)
                         .onFailure().recoverWithItem(failure -> failure))
                 .map(Uni::subscribeAsCompletionStage)
                 .toList().stream()
@@ -106,14 +109,14 @@ class HttpPoolTest {
 
     private static Duration callAll(HttpHandler handler) {
         Instant start = Instant.now();
-        List<Uni<JsonNode>> calls = IntStream.range(0, CALLS).mapToObj(i -> handler.handle(ticket())).toList();
+        List<Uni<JsonNode>> calls = IntStream.range(0, CALLS).mapToObj(i -> handler.handle(ticket("/slow"))).toList();
         Uni.join().all(calls).andFailFast().await().atMost(Duration.ofMinutes(2));
         return Duration.between(start, Instant.now());
     }
 
-    private static TicketRecord ticket() {
+    private static TicketRecord ticket(String path) {
         JsonNode payload = TicketJson.mapper().valueToTree(
-                Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/slow"));
+                Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + path));
         return TicketRecord.submitted("pool-test", "http", payload, Instant.now(), null, null, null);
     }
 
