@@ -62,9 +62,11 @@ public class BatchResource {
     private final Validator validator;
     private final SubmitConfig config;
     private final ObjectReader items;
+    private final ObjectMapper mapper;
+    private final long maxTicketBytes;
 
     public BatchResource(Submissions submissions, TicketPublisher publisher, Validator validator, SubmitConfig config,
-            ObjectMapper mapper, Callers callers, SubmitLimits limits) {
+            ObjectMapper mapper, Callers callers, SubmitLimits limits, HttpLimitsConfig httpLimits) {
         this.submissions = submissions;
         this.callers = callers;
         this.limits = limits;
@@ -72,6 +74,8 @@ public class BatchResource {
         this.validator = validator;
         this.config = config;
         this.items = new StrictJsonTypes().apply(mapper, SubmitRequest.class);
+        this.mapper = mapper;
+        this.maxTicketBytes = httpLimits.maxBodySize().asLongValue();
     }
 
     @POST
@@ -121,6 +125,7 @@ public class BatchResource {
         SubmitRequest request;
         IdempotencyKey key;
         try {
+            tooLarge(node, prefix);
             request = node == null || node.isNull() ? null : items.readValue(node);
             if (request == null) {
                 throw new InvalidFieldException("", "must be a JSON object");
@@ -138,6 +143,17 @@ public class BatchResource {
                 .onFailure().recoverWithItem(failure -> BatchItem.failed(problem(failure, prefix, instance)));
     }
 
+    /**
+     * A ticket in a batch has the size limit of one posted alone ({@code ticketflow.http.max-body-size}): that limit
+     * leaves room under Kafka's record limit for the result, which a larger ticket sent in a batch would not.
+     */
+    private void tooLarge(JsonNode node, String prefix) throws IOException {
+        long size = node == null ? 0 : mapper.writeValueAsBytes(node).length;
+        if (size > maxTicketBytes) {
+            throw new TicketTooLargeException(prefix.substring(0, prefix.length() - 1), size, maxTicketBytes);
+        }
+    }
+
     private static IdempotencyKey key(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
@@ -149,6 +165,10 @@ public class BatchResource {
     }
 
     private static Problem problem(Throwable failure, String prefix, String instance) {
+        if (failure instanceof TicketTooLargeException tooLarge) {
+            return ProblemType.BODY_TOO_LARGE.problem(413, tooLarge.item() + " " + tooLarge.getMessage(), instance,
+                    List.of(new Problem.FieldError(tooLarge.item(), tooLarge.getMessage())));
+        }
         if (failure instanceof InvalidFieldException invalid && invalid.field().isEmpty()) {
             // The item itself, not one of its fields.
             String item = prefix.substring(0, prefix.length() - 1);

@@ -136,6 +136,21 @@ class BatchSubmitTest {
         batch(tooMuch).then().statusCode(413).contentType(PROBLEM);
     }
 
+    @Test
+    void aTicketLargerThanOnePostedAloneMayBeIsA413NamingIt() {
+        // Over the 512 KiB of ticketflow.http.max-body-size, though the batch is well within its 8 MiB.
+        String large = "{\"type\":\"echo\",\"payload\":\"" + "z".repeat(600 * 1024) + "\"}";
+        ExtractableResponse<Response> answer = batch("{\"tickets\":[{\"type\":\"echo\"}," + large + "]}")
+                .then().statusCode(200).extract();
+
+        assertThat(answer.<List<Integer>>path("tickets.status")).containsExactly(202, 413);
+        assertThat(answer.<String>path("tickets[1].problem.type")).isEqualTo("urn:ticketflow:problem:body-too-large");
+        assertThat(answer.<String>path("tickets[1].problem.field")).isEqualTo("tickets[1]");
+        assertThat(answer.<String>path("tickets[1].problem.detail"))
+                .startsWith("tickets[1] is ").contains("ticketflow.http.max-body-size");
+        given().contentType(ContentType.JSON).body(large).when().post("/tickets").then().statusCode(413);
+    }
+
     private static Response batch(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/tickets/batch");
     }
