@@ -50,7 +50,10 @@ class RetryTest {
         assertThat(firstRetry.error()).isEqualTo(new TicketError(FlakyHandler.FAILURE_CODE, "failure 1"));
         assertThat(firstRetry.nextAttemptAt()).isAfter(firstRetry.startedAt());
         assertThat(results.getLast().result()).isEqualTo(Json.parse("{\"calls\": 3}"));
-        assertThat(kafka.awaitRetries(id, 2)).extracting(TicketRecord::attempt, TicketRecord::notBefore).containsExactly(
+        // A retry whose write timed out is written again (at least once), and the copy is skipped as a duplicate
+        // (id, attempt) when it comes back: what matters is each attempt scheduled once, at its time.
+        assertThat(kafka.awaitRetries(id, 2).stream().distinct().toList())
+                .extracting(TicketRecord::attempt, TicketRecord::notBefore).containsExactly(
                 tuple(2, firstRetry.nextAttemptAt()), tuple(3, results.get(3).nextAttemptAt()));
     }
 
