@@ -102,6 +102,18 @@ final class ComposeFile {
             return ports;
         }
 
+        /** Bind mounts of the repository's files, short form ({@code ./path:/target[:ro]}): source → target. */
+        Map<Path, String> repositoryMounts() {
+            Map<Path, String> mounts = new LinkedHashMap<>();
+            node.path("volumes").forEach(volume -> {
+                String[] parts = volume.asText().split(":");
+                if (parts[0].startsWith("./")) {
+                    mounts.put(ReadmeCommands.REPOSITORY.resolve(parts[0]).normalize(), parts[1]);
+                }
+            });
+            return mounts;
+        }
+
         boolean publishesPorts() {
             return node.has("ports") && !node.path("ports").isEmpty();
         }

@@ -1,6 +1,7 @@
 package io.ticketflow.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -209,10 +210,81 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyFileMountedFromTheRepositoryExists() {
+        for (ComposeFile.Service service : COMPOSE.services().values()) {
+            service.repositoryMounts().forEach((source, target) ->
+                    assertThat(source).as(service.name() + ": " + target).exists());
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryInstanceOfBothServicesAtTheirMetricsPort() throws IOException {
+        ComposeFile.Service prometheus = COMPOSE.service("prometheus");
+        Path config = mount(prometheus.repositoryMounts(), "/etc/prometheus/prometheus.yml");
+        Map<String, String> scraped = new HashMap<>();
+        new YAMLMapper().readTree(config.toFile()).path("scrape_configs").forEach(job -> {
+            assertThat(job.path("metrics_path").asText()).as(job.path("job_name").asText()).isEqualTo("/q/metrics");
+            // DNS service discovery: one target per container, so scaled workers are scraped one by one.
+            job.path("dns_sd_configs").forEach(dns -> dns.path("names").forEach(name ->
+                    scraped.put(name.asText(), dns.path("port").asText())));
+        });
+        Map<String, String> expected = new HashMap<>();
+        builtServices().forEach(service -> expected.put(service.name(), String.valueOf(httpPort(service))));
+        assertThat(scraped).isEqualTo(expected);
+    }
+
+    @Test
+    void grafanaProvisionsItsDataSourcesAndTheDashboardFromTheRepository() throws IOException {
+        ComposeFile.Service grafana = COMPOSE.service("grafana");
+        Map<Path, String> mounts = grafana.repositoryMounts();
+        Path provisioning = mount(mounts, "/etc/grafana/provisioning");
+        Set<String> uids = new HashSet<>();
+        try (var files = Files.list(provisioning.resolve("datasources"))) {
+            for (Path file : files.toList()) {
+                for (var datasource : new YAMLMapper().readTree(file.toFile()).path("datasources")) {
+                    URI url = URI.create(datasource.path("url").asText());
+                    ComposeFile.Service target = COMPOSE.service(url.getHost());
+                    assertThat(target.containerPorts()).as(file + ": " + url).contains(url.getPort());
+                    uids.add(datasource.path("uid").asText());
+                }
+            }
+        }
+        try (var files = Files.list(provisioning.resolve("dashboards"))) {
+            for (Path file : files.toList()) {
+                for (var provider : new YAMLMapper().readTree(file.toFile()).path("providers")) {
+                    String path = provider.path("options").path("path").asText();
+                    assertThat(mounts).as(file + ": the dashboards' directory is mounted").containsValue(path);
+                }
+            }
+        }
+        assertThat(mount(mounts, "/var/lib/grafana/dashboards")).isEqualTo(GrafanaDashboard.DIRECTORY);
+        GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.TICKETFLOW);
+        assertThat(dashboard.queries()).isNotEmpty().allSatisfy(query ->
+                assertThat(query.metrics()).as(query.panel() + ": " + query.expr()).isNotEmpty());
+        assertThat(uids).containsAll(dashboard.datasourceUids());
+    }
+
+    @Test
+    void bothServicesExportEveryTraceToTheTraceBackend() {
+        for (ComposeFile.Service service : builtServices()) {
+            URI endpoint = URI.create(service.environment().get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+            ComposeFile.Service backend = COMPOSE.service(endpoint.getHost());
+            assertThat(endpoint.getPort()).as(service.name() + ": OTLP over gRPC").isEqualTo(4317);
+            assertThat(service.dependsOn()).as(service.name()).containsKey(backend.name());
+            assertThat(service.environment()).as(service.name()).containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1");
+        }
+    }
+
+    @Test
     void noSecretIsSetInTheFile() {
         for (ComposeFile.Service service : COMPOSE.services().values()) {
             assertThat(service.environment().keySet()).as(service.name()).noneMatch(name -> SECRET.matcher(name).matches());
         }
+    }
+
+    private static Path mount(Map<Path, String> mounts, String target) {
+        return mounts.entrySet().stream().filter(mount -> mount.getValue().equals(target)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("nothing is mounted at " + target));
     }
 
     private static List<String> violations(String json) {
