@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 
 /**
  * The REST API as these tests look at it — whole answers, statuses and raw JSON — over the project's Java client
@@ -82,12 +81,12 @@ final class TicketsClient {
     }
 
     /** GET /tickets/{id}/events until the server ends the stream; the JSON of each event, in order. */
-    List<JsonNode> events(String id) throws IOException, InterruptedException {
+    List<JsonNode> events(String id) throws IOException {
         return namedEvents(id).stream().map(SseEvent::data).toList();
     }
 
     /** {@link #events} with the name of each event. */
-    List<SseEvent> namedEvents(String id) throws IOException, InterruptedException {
+    List<SseEvent> namedEvents(String id) throws IOException {
         List<SseEvent> events = eventsOrNull(id);
         if (events == null) {
             throw new IllegalStateException("events of " + id + " answered 404");
@@ -96,7 +95,7 @@ final class TicketsClient {
     }
 
     /** {@link #events}, asked again while the ticket is unknown (404), as {@link #getKnown} does. */
-    List<JsonNode> eventsOfKnown(String id) throws IOException, InterruptedException {
+    List<JsonNode> eventsOfKnown(String id) throws IOException {
         long deadline = System.nanoTime() + KNOWN_WITHIN.toNanos();
         List<SseEvent> events = eventsOrNull(id);
         while (events == null && System.nanoTime() < deadline) {
@@ -109,40 +108,25 @@ final class TicketsClient {
     }
 
     /** The events, or {@code null} when the ticket is unknown (404). */
-    private List<SseEvent> eventsOrNull(String id) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = streamed(id);
-        if (response.statusCode() == 404) {
-            response.body().close();
-            return null;
-        }
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IllegalStateException("events of " + id + " answered " + response.statusCode());
-        }
+    private List<SseEvent> eventsOrNull(String id) throws IOException {
         List<SseEvent> events = new ArrayList<>();
-        String name = null;
-        try (Stream<String> lines = response.body()) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (line.startsWith("event:")) {
-                    name = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:")) {
-                    events.add(new SseEvent(name, parse(line.substring("data:".length()).trim())));
-                    name = null;
-                }
-            }
-        }
-        return events;
-    }
-
-    private HttpResponse<Stream<String>> streamed(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response;
         try {
-            return http.events(id, null, HttpResponse.BodyHandlers.ofLines()).join();
+            response = http.events(id, null, event -> events.add(new SseEvent(event.name(), parse(event.data()))))
+                    .join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw e;
         }
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("events of " + id + " answered " + response.statusCode());
+        }
+        return events;
     }
 
     /** Where this client sends its requests: one producer instance. */

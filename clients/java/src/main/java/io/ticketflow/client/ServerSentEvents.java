@@ -1,17 +1,12 @@
 package io.ticketflow.client;
 
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
- * One ticket's event stream, read line by line as it arrives (WHATWG rules: fields up to a blank line, comments
- * start with {@code :}), and connected again with {@code Last-Event-ID} when it ends before the terminal state.
- * Events are skipped by revision when a resumed stream repeats them.
+ * One ticket's event stream, as {@link TicketEvent}s, connected again with {@code Last-Event-ID} when it ends before
+ * the terminal state. Events are skipped by revision when a resumed stream repeats them.
  */
 final class ServerSentEvents {
 
@@ -38,7 +33,7 @@ final class ServerSentEvents {
         if (done.isDone()) {
             return;
         }
-        client.http().events(id, lastEventId, this::body).whenComplete((response, failure) -> {
+        client.http().events(id, lastEventId, this::accept).whenComplete((response, failure) -> {
             if (done.isDone()) {
                 return;
             }
@@ -57,92 +52,32 @@ final class ServerSentEvents {
             }
             // A stream that ended cleanly before the terminal event is resumed at once; a failure waits a little.
             CompletableFuture.runAsync(this::connect, TicketflowClient.after(cause == null
-                    ? java.time.Duration.ZERO : TicketflowClient.RETRY_AFTER_DEFAULT));
+                    ? Duration.ZERO : TicketflowClient.RETRY_AFTER_DEFAULT));
         });
     }
 
-    /** An event stream is read as events; an error answer whole, for its problem document. */
-    private HttpResponse.BodySubscriber<String> body(HttpResponse.ResponseInfo info) {
-        return info.statusCode() == 200
-                ? HttpResponse.BodySubscribers.fromLineSubscriber(new Lines(), lines -> "", StandardCharsets.UTF_8, null)
-                : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-    }
-
-    private final class Lines implements Flow.Subscriber<String> {
-
-        private Flow.Subscription subscription;
-        private String name;
-        private String eventId;
-        private final List<String> data = new ArrayList<>();
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
+    /** Gives a new event on; false (the stream is closed) once the ticket is terminal or {@code each} failed. */
+    private boolean accept(ServerSentEvent event) {
+        if (done.isDone()) {
+            return false;
         }
-
-        @Override
-        public void onNext(String line) {
-            if (done.isDone()) {
-                subscription.cancel();
-                return;
-            }
-            if (line.isEmpty()) {
-                dispatch();
-                return;
-            }
-            if (line.startsWith(":")) {
-                return;
-            }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            value = value.startsWith(" ") ? value.substring(1) : value;
-            switch (field) {
-                case "event" -> name = value;
-                case "data" -> data.add(value);
-                case "id" -> eventId = value;
-                default -> {
-                    // retry and unknown fields: nothing to do
-                }
-            }
+        TicketView ticket = TicketflowClient.parse(event.data(), TicketView.class);
+        if (ticket.revision() <= revision) {
+            return true;
         }
-
-        private void dispatch() {
-            if (data.isEmpty()) {
-                name = null;
-                return;
-            }
-            TicketView ticket = TicketflowClient.parse(String.join("\n", data), TicketView.class);
-            data.clear();
-            String eventName = name;
-            name = null;
-            if (ticket.revision() <= revision) {
-                return;
-            }
-            revision = ticket.revision();
-            lastEventId = eventId;
-            try {
-                each.accept(new TicketEvent(eventName == null ? ticket.status().name() : eventName, eventId, ticket));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                subscription.cancel();
-                return;
-            }
-            if (ticket.isTerminal()) {
-                done.complete(null);
-                subscription.cancel();
-            }
+        revision = ticket.revision();
+        lastEventId = event.id();
+        try {
+            each.accept(new TicketEvent(event.name() == null ? ticket.status().name() : event.name(), event.id(),
+                    ticket));
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return false;
         }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // The response's future fails too, and connect() decides what follows.
+        if (ticket.isTerminal()) {
+            done.complete(null);
+            return false;
         }
-
-        @Override
-        public void onComplete() {
-            dispatch();
-        }
+        return true;
     }
 }

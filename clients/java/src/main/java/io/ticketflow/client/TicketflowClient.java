@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -16,8 +18,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,7 +38,7 @@ import java.util.function.Supplier;
  * {@code Multi}s. Error answers fail the stage with an {@link ApiException} subclass carrying the problem document;
  * a ticket that ends FAILED or CANCELLED fails {@link #result} with a {@link TicketFailedException}.
  */
-public final class TicketflowClient {
+public final class TicketflowClient implements AutoCloseable {
 
     /**
      * A ticket accepted a moment ago is unknown until the state machine has decided it, and the server waits only
@@ -64,8 +69,12 @@ public final class TicketflowClient {
 
     /** {@code $TICKETFLOW_URL} (else {@code http://localhost:8080}) with the key {@code $TICKETFLOW_API_KEY}. */
     public static TicketflowClient fromEnvironment() {
-        String url = System.getenv().getOrDefault("TICKETFLOW_URL", "http://localhost:8080");
-        return create(URI.create(url), System.getenv("TICKETFLOW_API_KEY"));
+        return fromEnvironment(System.getenv());
+    }
+
+    static TicketflowClient fromEnvironment(Map<String, String> environment) {
+        String url = environment.getOrDefault("TICKETFLOW_URL", "http://localhost:8080");
+        return create(URI.create(url), environment.get("TICKETFLOW_API_KEY"));
     }
 
     /** @param apiKey sent as {@code Authorization: Bearer}; null sends none */
@@ -76,6 +85,12 @@ public final class TicketflowClient {
     /** The raw calls underneath, answers whole. */
     public TicketsHttp http() {
         return http;
+    }
+
+    /** Closes the HTTP client underneath: its connections, and calls still waiting fail. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The same calls as Mutiny {@code Uni}s and {@code Multi}s (needs Mutiny on the classpath). */
@@ -100,6 +115,65 @@ public final class TicketflowClient {
                         || failure instanceof IOException)
                 .thenApply(response -> new Ticket(read(response, SubmitAccepted.class).id(), idempotencyKey,
                         response.statusCode() == 200));
+    }
+
+    /**
+     * {@code POST /tickets/batch}: every request in one call, each with an Idempotency-Key of its own (a new UUID),
+     * answered item by item. Each future completes as {@link #submit} would have for that request alone: with its
+     * ticket, or failed with the exception of its item's problem (whose field is named {@code tickets[i].field}, i
+     * its place in the batch last sent). Items answered 503, and the whole batch after a lost connection, are sent
+     * again after Retry-After with the same keys, for up to {@code submitRetryFor}.
+     */
+    public List<CompletableFuture<Ticket>> submitAll(List<SubmitRequest> requests) {
+        List<String> keys = requests.stream().map(request -> UUID.randomUUID().toString()).toList();
+        List<CompletableFuture<Ticket>> tickets = requests.stream().map(request -> new CompletableFuture<Ticket>())
+                .toList();
+        List<Integer> all = java.util.stream.IntStream.range(0, requests.size()).boxed().toList();
+        submitBatch(requests, keys, tickets, all, System.nanoTime() + submitRetryFor.toNanos());
+        return tickets;
+    }
+
+    /** Sends the {@code pending} requests as one batch, completes the futures of those answered, sends the rest again. */
+    private void submitBatch(List<SubmitRequest> requests, List<String> keys, List<CompletableFuture<Ticket>> tickets,
+            List<Integer> pending, long deadline) {
+        ArrayNode items = JSON.createArrayNode();
+        for (int i : pending) {
+            items.add(JSON.<ObjectNode>valueToTree(requests.get(i)).put("idempotencyKey", keys.get(i)));
+        }
+        String body = write(JSON.createObjectNode().set("tickets", items));
+        retrying(() -> http.submitBatch(body), deadline, failure -> failure instanceof UnavailableException
+                || failure instanceof IOException).whenComplete((response, failure) -> {
+                    try {
+                        if (failure != null) {
+                            throw unwrap(failure);
+                        }
+                        List<BatchItem> answers = read(response, BatchAnswer.class).tickets();
+                        Duration wait = Objects.requireNonNullElse(
+                                retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
+                                RETRY_AFTER_DEFAULT);
+                        boolean retry = System.nanoTime() + wait.toNanos() <= deadline;
+                        List<Integer> again = new ArrayList<>();
+                        for (int n = 0; n < pending.size(); n++) {
+                            int i = pending.get(n);
+                            BatchItem item = answers.get(n);
+                            if (item.status() < 300) {
+                                tickets.get(i).complete(new Ticket(item.ticket().path("id").asText(), keys.get(i),
+                                        item.status() == 200));
+                            } else if (item.status() == 503 && retry) {
+                                again.add(i);
+                            } else {
+                                tickets.get(i).completeExceptionally(ApiException.of(item.problem(),
+                                        item.status() == 503 ? wait : null));
+                            }
+                        }
+                        if (!again.isEmpty()) {
+                            CompletableFuture.runAsync(() -> submitBatch(requests, keys, tickets, again, deadline),
+                                    after(wait));
+                        }
+                    } catch (Throwable cause) {
+                        pending.forEach(i -> tickets.get(i).completeExceptionally(cause));
+                    }
+                });
     }
 
     /** {@code GET /tickets/{id}}. */

@@ -36,7 +36,9 @@ class OpenApiDriftIT {
             Map.entry("Stats", TicketStats.class),
             Map.entry("Problem", Problem.class),
             Map.entry("FieldError", Problem.FieldError.class),
-            Map.entry("TicketProgress", TicketProgress.class));
+            Map.entry("TicketProgress", TicketProgress.class),
+            Map.entry("BatchAnswer", BatchAnswer.class),
+            Map.entry("BatchItem", BatchItem.class));
 
     @Test
     void everyRecordHasTheSchemasProperties() throws Exception {

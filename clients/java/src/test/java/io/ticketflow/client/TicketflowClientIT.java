@@ -98,6 +98,7 @@ class TicketflowClientIT {
         long start = System.nanoTime();
         Ticket ticket = flaky.submit(SubmitRequest.of(type, object("probe", 1)), key).toCompletableFuture().join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).as("waited the 503's Retry-After of 1 s").isGreaterThanOrEqualTo(1.0);
         // A fresh key answered 200 (a replay) can only mean an earlier request of the client stored it: a retry.
         assertThat(ticket.replayed()).isTrue();
         assertThat(ticket.idempotencyKey()).isEqualTo(key);
@@ -108,6 +109,40 @@ class TicketflowClientIT {
                 .cause().isInstanceOf(TicketFailedException.class)
                 .satisfies(failure -> assertThat(((TicketFailedException) failure).code()).isEqualTo("unknown_type"));
         System.out.printf("[java-client-503-retry] {\"seconds\":%.2f,\"ticketsOfKey\":%d}%n", seconds, held.size());
+    }
+
+    @Test
+    void aBatchIsAnsweredTicketByTicket() {
+        String type = "batched-" + UUID.randomUUID().toString().substring(0, 8);
+        List<CompletableFuture<Ticket>> answers = client.submitAll(List.of(SubmitRequest.of("echo", object("b", 0)),
+                SubmitRequest.of("", object("b", 1)), SubmitRequest.of(type, object("b", 2))));
+        assertThat(client.result(answers.get(0).join().id(), RESULT_WITHIN).toCompletableFuture().join())
+                .isEqualTo(object("b", 0));
+        assertThat(failure(answers.get(1))).isInstanceOfSatisfying(InvalidRequestException.class,
+                invalid -> assertThat(invalid.field()).isEqualTo("tickets[1].type"));
+        assertThat(failure(client.result(answers.get(2).join().id(), RESULT_WITHIN)))
+                .isInstanceOfSatisfying(TicketFailedException.class,
+                        failed -> assertThat(failed.code()).isEqualTo("unknown_type"));
+    }
+
+    @Test
+    void aBatchsItemsAnswered503AreSentAgainWithTheirKeysAndMakeOneTicketEach() {
+        TicketflowClient flaky = TicketflowClient.create(ClientSystem.get().flakyProducer(), ClientSystem.KEY.key());
+        String type = "batch-retry-" + UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        List<Ticket> tickets = flaky.submitAll(IntStream.range(0, 3)
+                        .mapToObj(n -> SubmitRequest.of(type, object("n", n))).toList())
+                .stream().map(CompletableFuture::join).toList();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // That producer answers every write 503 (Retry-After: 1): each ticket was stored by an earlier batch.
+        assertThat(tickets).allSatisfy(ticket -> assertThat(ticket.replayed()).isTrue());
+        assertThat(seconds).isGreaterThanOrEqualTo(1.0);
+        List<TicketView> held = new ArrayList<>();
+        tickets.forEach(ticket -> client.awaitTerminal(ticket.id(), RESULT_WITHIN).toCompletableFuture().join());
+        client.list(ListQuery.all().withType(type), held::add).toCompletableFuture().join();
+        assertThat(held).extracting(TicketView::id)
+                .containsExactlyInAnyOrderElementsOf(tickets.stream().map(Ticket::id).toList());
+        System.out.printf("[java-client-batch-503-retry] {\"seconds\":%.2f,\"tickets\":%d}%n", seconds, held.size());
     }
 
     @Test

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.rig.Progress;
+import io.ticketflow.client.TicketsHttp;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketStatus;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +42,7 @@ final class OpenLoop {
             long errors, String firstError) {
     }
 
-    private final HttpClient client = Http.client();
-    private final URI base;
+    private final TicketsHttp tickets;
     private final long periodNanos;
     private final int warmupTickets;
     private final int totalTickets;
@@ -60,7 +57,7 @@ final class OpenLoop {
     private long startNanos;
 
     private OpenLoop(URI base, int rate, Duration warmup, Duration duration) {
-        this.base = base;
+        this.tickets = Http.tickets(base);
         this.periodNanos = 1_000_000_000L / rate;
         this.warmupTickets = (int) (rate * warmup.toSeconds());
         this.totalTickets = warmupTickets + (int) (rate * duration.toSeconds());
@@ -121,7 +118,7 @@ final class OpenLoop {
             }
         } finally {
             sender.shutdownNow();
-            client.close();
+            tickets.close();
         }
     }
 
@@ -134,7 +131,8 @@ final class OpenLoop {
         if (index >= warmupTickets) {
             Latencies.record(senderLag, System.nanoTime() - due);
         }
-        client.sendAsync(Http.postJson(base.resolve("/tickets"), BODY), HttpResponse.BodyHandlers.ofString())
+        // Without an Idempotency-Key: a keyed submission would also wait for its decision before the 202.
+        tickets.submit(BODY, null)
                 .thenCompose(response -> {
                     if (response.statusCode() != 202) {
                         throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
@@ -159,10 +157,7 @@ final class OpenLoop {
 
     /** Long-polls until the ticket is terminal; a view that has not seen the ticket yet (404) is asked again. */
     private CompletableFuture<Void> awaitTerminal(String id) {
-        HttpRequest request = Http.request(base.resolve("/tickets/" + id + "?wait=30s"))
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+        return tickets.get(id, "30s").thenCompose(response -> {
             if (response.statusCode() == 404) {
                 return CompletableFuture.supplyAsync(() -> id,
                         CompletableFuture.delayedExecutor(UNKNOWN_RETRY.toMillis(), TimeUnit.MILLISECONDS))

@@ -1,6 +1,5 @@
 package io.ticketflow.benchmarks.memory;
 
-import io.ticketflow.benchmarks.load.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.benchmarks.BenchmarkOptions;
 import io.ticketflow.benchmarks.BenchmarkOptions.StateLoad;
@@ -8,6 +7,7 @@ import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.kafka.RecordWriter;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.kafka.TopicOffsets;
+import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Target;
 import io.ticketflow.benchmarks.rig.Pause;
@@ -15,6 +15,8 @@ import io.ticketflow.benchmarks.rig.ProcessProbe;
 import io.ticketflow.benchmarks.rig.ReadinessSampler;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
+import io.ticketflow.client.TicketStats;
+import io.ticketflow.client.TicketflowClient;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketState;
@@ -24,15 +26,14 @@ import io.ticketflow.process.PackagedService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,8 +78,6 @@ final class ProducerState {
 
     private final ScenarioContext context;
     private final Rig rig;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** How a backlog of tickets was decided. */
     private record Decided(long decisions, double decisionsPerSecond, double decidingSeconds, double heldAfterSeconds) {
@@ -445,23 +444,14 @@ final class ProducerState {
 
     /** The view's counters, or {@code null} while the producer does not answer them (starting, restoring). */
     private Held held(PackagedService producer) {
-        HttpRequest request = Http.request(producer.uri("/tickets/stats")).timeout(Duration.ofSeconds(10)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            JsonNode stats = TicketJson.mapper().readTree(response.body());
-            long succeeded = 0;
-            for (JsonNode count : stats.path("byStatus").path(TicketStatus.SUCCEEDED.name())) {
-                succeeded += count.asLong();
-            }
-            return new Held(stats.path("total").asLong(), succeeded);
-        } catch (IOException e) {
+        try (TicketflowClient client = Http.client(producer.uri(""))) {
+            TicketStats stats = client.stats().toCompletableFuture().join();
+            long succeeded = stats.byStatus()
+                    .getOrDefault(io.ticketflow.client.TicketStatus.SUCCEEDED, Map.of()).values().stream()
+                    .mapToLong(Long::longValue).sum();
+            return new Held(stats.total(), succeeded);
+        } catch (CompletionException notAnswering) {
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 

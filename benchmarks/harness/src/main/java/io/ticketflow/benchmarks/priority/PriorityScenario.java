@@ -1,6 +1,5 @@
 package io.ticketflow.benchmarks.priority;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.benchmarks.Scenario;
 import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.kafka.RecordWriter;
@@ -8,15 +7,15 @@ import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.report.Target;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
+import io.ticketflow.client.SubmitRequest;
+import io.ticketflow.client.TicketStatus;
+import io.ticketflow.client.TicketView;
+import io.ticketflow.client.TicketflowClient;
 import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,22 +55,21 @@ public final class PriorityScenario implements Scenario {
                 writer.flush();
             }
             PackagedService worker = rig.startWorker(Map.of());
-            HttpClient http = Http.client();
-            URI tickets = producer.uri("/tickets");
+            TicketflowClient tickets = Http.client(producer.uri(""));
             // Saturated: every slot taken by the backlog, which the worker has fetched by now.
             LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
             context.say("%d high tickets through REST, one per second, with the backlog in front of them", probes);
             List<String> high = new ArrayList<>();
             for (int i = 0; i < probes; i++) {
-                high.add(submit(http, tickets, "high"));
+                high.add(submit(tickets, "high"));
                 LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
             }
-            String normal = submit(http, tickets, "normal");
+            String normal = submit(tickets, "normal");
             List<Double> highMs = new ArrayList<>();
             for (String id : high) {
-                highMs.add(startedAfterMs(http, tickets, id, context));
+                highMs.add(startedAfterMs(tickets, id, context));
             }
-            double normalMs = startedAfterMs(http, tickets, normal, context);
+            double normalMs = startedAfterMs(tickets, normal, context);
             double worst = highMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             context.report(context.figure("high ticket submitted → started, worst of %d, behind %,d normal tickets"
                             .formatted(probes, backlog), "ms", worst)
@@ -79,38 +77,30 @@ public final class PriorityScenario implements Scenario {
                     .targeting(Target.atMost(1_000)));
             context.note("S6: high tickets started %s ms after submission; the normal one %.0f ms".formatted(
                     highMs.stream().map(ms -> Long.toString(Math.round(ms))).toList(), normalMs));
+            tickets.close();
             rig.stop(worker);
             rig.stop(producer);
         }
     }
 
-    private static String submit(HttpClient http, URI tickets, String priority) throws Exception {
-        String body = "{\"type\":\"echo\",\"priority\":\"%s\",\"payload\":{\"probe\":\"%s\"}}"
-                .formatted(priority, UUID.randomUUID());
-        HttpResponse<String> response = http.send(Http.postJson(tickets, body), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("A " + priority + " ticket was not accepted: " + response.statusCode()
-                    + " " + response.body());
-        }
-        return TicketJson.mapper().readTree(response.body()).path("id").asText();
+    private static String submit(TicketflowClient tickets, String priority) {
+        SubmitRequest request = SubmitRequest.of("echo", TicketJson.mapper().createObjectNode()
+                .put("probe", UUID.randomUUID().toString())).withPriority(priority);
+        return tickets.submit(request).toCompletableFuture().join().id();
     }
 
     /** Long-polls the ticket until it is terminal, then returns startedAt − submittedAt in ms. */
-    private static double startedAfterMs(HttpClient http, URI tickets, String id, ScenarioContext context)
-            throws Exception {
+    private static double startedAfterMs(TicketflowClient tickets, String id, ScenarioContext context) {
         long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpRequest get = Http.request(URI.create(tickets + "/" + id + "?wait=30s")).GET().build();
-            JsonNode view = TicketJson.mapper().readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
-            String status = view.path("status").asText();
-            if (status.equals("SUCCEEDED")) {
-                return Duration.between(Instant.parse(view.path("submittedAt").asText()),
-                        Instant.parse(view.path("startedAt").asText())).toNanos() / 1e6;
+            TicketView view = tickets.get(id, Duration.ofSeconds(30)).toCompletableFuture().join();
+            if (view.status() == TicketStatus.SUCCEEDED) {
+                return Duration.between(view.submittedAt(), view.startedAt()).toNanos() / 1e6;
             }
-            if (status.equals("FAILED") || status.equals("CANCELLED")) {
-                throw new IllegalStateException("Probe " + id + " ended " + status);
+            if (view.isTerminal()) {
+                throw new IllegalStateException("Probe " + id + " ended " + view.status());
             }
-            context.ticker().tick(() -> "waiting for " + id + " (" + status + ")");
+            context.ticker().tick(() -> "waiting for " + id + " (" + view.status() + ")");
         }
         throw new IllegalStateException("Probe " + id + " did not finish within " + PROBE_WAIT);
     }

@@ -1,15 +1,13 @@
 package io.ticketflow.benchmarks.submit;
 
-import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.rig.Progress;
+import io.ticketflow.client.TicketsHttp;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +27,12 @@ final class ClosedLoop {
         boolean acceptedAll(HttpResponse<String> response);
     }
 
+    /** One request of a client of the loop, through the raw calls, its answer whole. */
+    @FunctionalInterface
+    interface Request {
+        CompletableFuture<HttpResponse<String>> send(TicketsHttp tickets);
+    }
+
     /**
      * What the measured window saw.
      *
@@ -46,8 +50,8 @@ final class ClosedLoop {
         }
     }
 
-    private final HttpClient client = Http.client();
-    private final HttpRequest request;
+    private final TicketsHttp tickets;
+    private final Request request;
     private final Histogram latencies = Latencies.histogram();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -57,8 +61,10 @@ final class ClosedLoop {
     private final long measureUntil;
     private final Answers answers;
 
-    private ClosedLoop(URI uri, String body, int connections, Duration warmup, Duration duration, Answers answers) {
-        this.request = Http.postJson(uri, body);
+    private ClosedLoop(TicketsHttp tickets, Request request, int connections, Duration warmup, Duration duration,
+            Answers answers) {
+        this.tickets = tickets;
+        this.request = request;
         this.answers = answers;
         this.clientsDone = new CountDownLatch(connections);
         this.measureFrom = System.nanoTime() + warmup.toNanos();
@@ -66,15 +72,16 @@ final class ClosedLoop {
     }
 
     /**
+     * @param tickets           where to send, closed once the loop is done
      * @param ticketsPerRequest how many tickets each request carries
      * @param answers           tells an answer that accepted them all from an error
      * @param windowOpens       run when the measured window opens (the warm-up is over)
      * @param windowCloses      run when it closes
      */
-    static Outcome run(URI uri, String body, int ticketsPerRequest, Answers answers, int connections, Duration warmup,
-            Duration duration, Progress.Ticker ticker, Runnable windowOpens, Runnable windowCloses)
-            throws InterruptedException {
-        ClosedLoop loop = new ClosedLoop(uri, body, connections, warmup, duration, answers);
+    static Outcome run(TicketsHttp tickets, String name, Request request, int ticketsPerRequest, Answers answers,
+            int connections, Duration warmup, Duration duration, Progress.Ticker ticker, Runnable windowOpens,
+            Runnable windowCloses) throws InterruptedException {
+        ClosedLoop loop = new ClosedLoop(tickets, request, connections, warmup, duration, answers);
         ScheduledExecutorService window = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("measured-window").daemon().factory());
         var opened = window.schedule(windowOpens, loop.measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -83,8 +90,8 @@ final class ClosedLoop {
             loop.sendNext();
         }
         while (!loop.clientsDone.await(200, TimeUnit.MILLISECONDS)) {
-            ticker.tick(() -> "POST %s: %,d accepted, %,d errors in the measured window".formatted(
-                    uri, loop.accepted.get(), loop.errors.get()));
+            ticker.tick(() -> "%s %s: %,d accepted, %,d errors in the measured window".formatted(
+                    name, tickets.base(), loop.accepted.get(), loop.errors.get()));
         }
         try {
             opened.get();
@@ -94,7 +101,7 @@ final class ClosedLoop {
         } finally {
             window.shutdownNow();
         }
-        loop.client.close();
+        tickets.close();
         return new Outcome(loop.accepted.get() / (duration.toNanos() / 1e9), loop.latencies, loop.accepted.get(),
                 loop.errors.get(), loop.firstError.get(), ticketsPerRequest);
     }
@@ -105,7 +112,7 @@ final class ClosedLoop {
             clientsDone.countDown();
             return;
         }
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        request.send(tickets).whenComplete((response, error) -> {
             long answered = System.nanoTime();
             if (sent >= measureFrom && answered <= measureUntil) {
                 count(response, error, answered - sent);

@@ -2,6 +2,7 @@ package io.ticketflow.benchmarks.submit;
 
 import io.ticketflow.benchmarks.Scenario;
 import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
+import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Figure;
 import io.ticketflow.benchmarks.report.Target;
@@ -35,17 +36,22 @@ public final class RestSubmitScenario implements Scenario {
     private static final Duration READY = Duration.ofMinutes(2);
     private static final double TOLERATED_ERRORS = 0.01;
 
-    /** What the closed loop sends, and how it tells that an answer accepted every ticket sent. */
-    private record Load(String path, String body, int ticketsPerRequest, ClosedLoop.Answers answers) {
+    /**
+     * What the closed loop sends, and how it tells that an answer accepted every ticket sent. Without an
+     * Idempotency-Key, as the baseline's trivial endpoint is sent: a keyed submission also waits for its decision.
+     */
+    private record Load(String name, ClosedLoop.Request request, int ticketsPerRequest, ClosedLoop.Answers answers) {
 
-        static final Load SINGLE = new Load("/tickets", BODY, 1, response -> response.statusCode() == 202);
+        static final Load SINGLE = new Load("POST /tickets", tickets -> tickets.submit(BODY, null), 1,
+                response -> response.statusCode() == 202);
 
         static Load batch(int size) {
             String body = IntStream.range(0, size).mapToObj(i -> BODY)
                     .collect(Collectors.joining(",", "{\"tickets\":[", "]}"));
             Pattern accepted = Pattern.compile("\"status\":202\\b");
-            return new Load("/tickets/batch", body, size, response -> response.statusCode() == 200
-                    && accepted.matcher(response.body()).results().count() == size);
+            return new Load("POST /tickets/batch", tickets -> tickets.submitBatch(body), size,
+                    response -> response.statusCode() == 200
+                            && accepted.matcher(response.body()).results().count() == size);
         }
     }
 
@@ -152,8 +158,8 @@ public final class RestSubmitScenario implements Scenario {
         context.say("%s: %d connections, %d s warm-up, %d s measured", label, connections,
                 context.options().warmup().toSeconds(), context.options().duration().toSeconds());
         Measurement measurement = rig.measure(app, label);
-        ClosedLoop.Outcome outcome = ClosedLoop.run(app.uri(load.path()), load.body(), load.ticketsPerRequest(),
-                load.answers(), connections, context.options().warmup(), context.options().duration(),
+        ClosedLoop.Outcome outcome = ClosedLoop.run(Http.tickets(app.uri("")), load.name(), load.request(),
+                load.ticketsPerRequest(), load.answers(), connections, context.options().warmup(), context.options().duration(),
                 context.ticker(), window == null ? () -> { } : window::open, window == null ? () -> { } : window::close);
         rig.finish(measurement);
         return outcome;
