@@ -104,7 +104,10 @@ def test_a_503_on_submit_is_retried_with_the_same_key_and_makes_one_ticket(syste
         flaky_http = httpx.AsyncClient(base_url=system.flaky_producer.url, event_hooks={"response": [record]},
                                        headers={"Authorization": f"Bearer {os.environ['TICKETFLOW_API_KEY']}"})
         async with ticketflow.Client(system.flaky_producer.url, http=flaky_http) as flaky:
+            started = time.monotonic()
             ticket = await flaky.submit(kind, {"probe": True})
+            # The producer's 503 said Retry-After: 1.
+            assert time.monotonic() - started >= 1.0
         assert [status for status, _ in answers][0] == 503
         assert answers[-1][0] in (200, 202)
         assert {key for _, key in answers} == {ticket.idempotency_key}
@@ -115,6 +118,46 @@ def test_a_503_on_submit_is_retried_with_the_same_key_and_makes_one_ticket(syste
             held = [view async for view in client.list(type=kind)]
         assert [view.id for view in held] == [ticket.id]
         figures("python-503-retry", answers=[status for status, _ in answers], ticketsOfKey=len(held))
+
+    asyncio.run(run())
+
+
+def test_a_batch_is_answered_ticket_by_ticket(url: str) -> None:
+    kind = unique_type("batched")
+
+    async def run() -> None:
+        async with ticketflow.Client() as client:
+            echoed, refused, unknown = await client.submit_all([
+                {"type": "echo", "payload": {"b": 0}}, {"type": "", "payload": {"b": 1}},
+                {"type": kind, "payload": {"b": 2}, "priority": "high"}])
+            assert isinstance(echoed, ticketflow.Ticket) and await echoed.result(timeout=60) == {"b": 0}
+            assert isinstance(refused, ticketflow.InvalidRequest) and refused.field == "tickets[1].type"
+            assert isinstance(unknown, ticketflow.Ticket)
+            with pytest.raises(ticketflow.TicketFailed) as failure:
+                await unknown.result(timeout=60)
+            assert failure.value.code == "unknown_type" and failure.value.ticket.priority == "high"
+
+    asyncio.run(run())
+
+
+def test_a_batchs_items_answered_503_are_sent_again_with_their_keys(system: System, url: str) -> None:
+    kind = unique_type("batch-retry")
+
+    async def run() -> None:
+        async with ticketflow.Client(system.flaky_producer.url) as flaky:
+            started = time.monotonic()
+            tickets = await flaky.submit_all([{"type": kind, "payload": {"n": n}} for n in range(3)])
+            seconds = time.monotonic() - started
+        # That producer answers every write 503 (Retry-After: 1): each ticket was stored by an earlier batch.
+        assert all(isinstance(ticket, ticketflow.Ticket) and ticket.replayed for ticket in tickets), tickets
+        assert seconds >= 1.0
+        async with ticketflow.Client() as client:
+            for ticket in tickets:
+                assert isinstance(ticket, ticketflow.Ticket)
+                await client.ticket(ticket.id).wait(timeout=60)
+            held = [view.id async for view in client.list(type=kind)]
+        assert sorted(held) == sorted(ticket.id for ticket in tickets if isinstance(ticket, ticketflow.Ticket))
+        figures("python-batch-503-retry", seconds=round(seconds, 2), tickets=len(held))
 
     asyncio.run(run())
 
@@ -174,6 +217,8 @@ def test_sync_facade(url: str) -> None:
         assert ticket.result(timeout=60) == {"sync": True}
         assert [event.name for event in ticket.events()][-1] == "SUCCEEDED"
         assert client.get(ticket.id).status == "SUCCEEDED"
+        [batched] = client.submit_all([{"type": "echo", "payload": {"batch": True}}])
+        assert isinstance(batched, ticketflow.SyncTicket) and batched.result(timeout=60) == {"batch": True}
         assert any(view.id == ticket.id for view in client.list(type="echo", page_size=10))
 
 

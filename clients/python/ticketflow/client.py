@@ -9,11 +9,11 @@ import os
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
-from .errors import NotFound, TicketCancelled, TicketFailed, Unavailable, error_for
+from .errors import ApiError, NotFound, TicketCancelled, TicketFailed, Unavailable, error_for
 from .models import Event, Stats, TicketView
 
 DEFAULT_URL = "http://localhost:8080"
@@ -69,22 +69,59 @@ class Client:
         retried, after the server's Retry-After, without ever creating a second ticket. ``run_at`` (timezone-aware) or
         ``delay`` schedules the ticket (``SCHEDULED`` until then); ``priority`` is ``high``, ``normal`` or ``low``.
         """
-        body: dict[str, Any] = {"type": type}
-        scheduled = run_at.isoformat() if run_at is not None else None
-        wait = f"PT{delay.total_seconds():.3f}S" if delay is not None else None
-        for name, value in (("payload", payload), ("timeoutMs", timeout_ms), ("maxAttempts", max_attempts),
-                            ("callbackUrl", callback_url), ("runAt", scheduled), ("delay", wait),
-                            ("priority", priority)):
-            if value is not None:
-                body[name] = value
+        body = _submit_body(type, payload, timeout_ms=timeout_ms, max_attempts=max_attempts,
+                            callback_url=callback_url, run_at=run_at, delay=delay, priority=priority)
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
+        headers = {"Idempotency-Key": key}
+        response, data = await self._sent(lambda: self._http.post("/tickets", json=body, headers=headers),
+                                          time.monotonic() + self.submit_retry_for)
+        return Ticket(self, data["id"], idempotency_key=key,
+                      view=TicketView.from_json(data) if response.status_code == 200 else None)
+
+    async def submit_all(self, requests: Sequence[Mapping[str, Any]]) -> list[Ticket | ApiError]:
+        """``POST /tickets/batch``: many submissions in one request, answered ticket by ticket, in order.
+
+        Each request holds ``submit()``'s arguments by name (``{"type": "echo", "payload": {...}, "priority":
+        "high"}``) and gets an Idempotency-Key (a new UUID unless it has ``idempotency_key``). Each answer is what
+        ``submit()`` would have made of that request alone: its ``Ticket``, or the ``ApiError`` it was refused with
+        (its ``field`` named ``tickets[i].field``, ``i`` its place in the batch last sent). Items answered 503, and the
+        whole batch after a lost connection, are sent again after Retry-After with the same keys.
+        """
+        keys = [str(request.get("idempotency_key") or uuid.uuid4()) for request in requests]
+        items = [{**_submit_body(**{name: value for name, value in request.items() if name != "idempotency_key"}),
+                  "idempotencyKey": key} for request, key in zip(requests, keys)]
+        answers: list[Ticket | ApiError | None] = [None] * len(items)
+        pending = list(range(len(items)))
         deadline = time.monotonic() + self.submit_retry_for
         while True:
+            sent = [items[i] for i in pending]
+            response, data = await self._sent(lambda: self._http.post("/tickets/batch", json={"tickets": sent}),
+                                              deadline)
+            given = _retry_after(response.headers.get("Retry-After"))
+            wait = RETRY_AFTER_DEFAULT if given is None else given
+            retry = time.monotonic() + wait <= deadline
+            again = []
+            for i, item in zip(pending, data["tickets"]):
+                if item["status"] < 300:
+                    view = TicketView.from_json(item["ticket"]) if item["status"] == 200 else None
+                    answers[i] = Ticket(self, item["ticket"]["id"], idempotency_key=keys[i], view=view)
+                elif item["status"] == 503 and retry:
+                    again.append(i)
+                else:
+                    answers[i] = error_for(item["status"], item.get("problem") or {},
+                                           wait if item["status"] == 503 else None)
+            pending = again
+            if not pending:
+                return [answer for answer in answers if answer is not None]
+            await asyncio.sleep(wait)
+
+    async def _sent(self, send: Callable[[], Awaitable[httpx.Response]], deadline: float) -> tuple[httpx.Response, Any]:
+        """A submission's answer and its JSON; sent again, after Retry-After, on a 503 or a lost connection (safe: it
+        carries Idempotency-Keys) while the deadline allows."""
+        while True:
             try:
-                response = await self._http.post("/tickets", json=body, headers={"Idempotency-Key": key})
-                data = self._json(response)
-                return Ticket(self, data["id"], idempotency_key=key,
-                              view=TicketView.from_json(data) if response.status_code == 200 else None)
+                response = await send()
+                return response, self._json(response)
             except Unavailable as unavailable:
                 wait = unavailable.retry_after if unavailable.retry_after is not None else RETRY_AFTER_DEFAULT
                 if time.monotonic() + wait > deadline:
@@ -288,6 +325,20 @@ async def _server_sent_events(response: httpx.Response) -> AsyncIterator[_RawEve
             event_id = value
     if data:
         yield _RawEvent(name, event_id, json.loads("\n".join(data)))
+
+
+def _submit_body(type: str, payload: Any = None, *, timeout_ms: int | None = None, max_attempts: int | None = None,
+                 callback_url: str | None = None, run_at: datetime | None = None, delay: timedelta | None = None,
+                 priority: str | None = None) -> dict[str, Any]:
+    """The JSON of a submission: ``POST /tickets``'s body, or one item of a batch."""
+    body: dict[str, Any] = {"type": type}
+    scheduled = run_at.isoformat() if run_at is not None else None
+    wait = f"PT{delay.total_seconds():.3f}S" if delay is not None else None
+    for name, value in (("payload", payload), ("timeoutMs", timeout_ms), ("maxAttempts", max_attempts),
+                        ("callbackUrl", callback_url), ("runAt", scheduled), ("delay", wait), ("priority", priority)):
+        if value is not None:
+            body[name] = value
+    return body
 
 
 def _retry_after(value: str | None) -> float | None:

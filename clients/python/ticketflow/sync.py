@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping, Sequence
 
 from .client import Client, Ticket
+from .errors import ApiError
 from .models import Event, Stats, TicketView
 
 
@@ -33,6 +34,10 @@ class SyncClient:
 
     def submit(self, type: str, payload: Any = None, **options: Any) -> SyncTicket:
         return SyncTicket(self, self._loop.run_until_complete(self._client.submit(type, payload, **options)))
+
+    def submit_all(self, requests: Sequence[Mapping[str, Any]]) -> list[SyncTicket | ApiError]:
+        answers = self._loop.run_until_complete(self._client.submit_all(requests))
+        return [SyncTicket(self, answer) if isinstance(answer, Ticket) else answer for answer in answers]
 
     def ticket(self, id: str) -> SyncTicket:
         return SyncTicket(self, self._client.ticket(id))

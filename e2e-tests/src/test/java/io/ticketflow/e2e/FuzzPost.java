@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One generated {@code POST /tickets}: a body of some kind, with the right Content-Type most of the time and
- * sometimes odd Accept or Idempotency-Key headers or a chunked body.
+ * sometimes odd Accept or Idempotency-Key headers or a chunked body. Sent with the JDK client itself rather than the
+ * project's ({@code TicketsHttp}): these are the headers and bodies a client would never send.
  */
 record FuzzPost(String kind, byte[] body, String contentType, String accept, String idempotencyKey, boolean chunked,
         boolean refusable) {

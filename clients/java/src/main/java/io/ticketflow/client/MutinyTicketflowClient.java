@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@link TicketflowClient}'s calls as Mutiny types: lazy, so nothing is sent before subscription. */
@@ -22,6 +23,12 @@ public final class MutinyTicketflowClient {
 
     public Uni<Ticket> submit(SubmitRequest request, String idempotencyKey) {
         return Uni.createFrom().completionStage(() -> client.submit(request, idempotencyKey));
+    }
+
+    /** The tickets of {@link TicketflowClient#submitAll}, in the order of the requests; fails at the first refused. */
+    public Multi<Ticket> submitAll(List<SubmitRequest> requests) {
+        return Multi.createFrom().deferred(() -> Multi.createFrom().iterable(client.submitAll(requests))
+                .onItem().transformToUniAndConcatenate(ticket -> Uni.createFrom().completionStage(ticket)));
     }
 
     public Uni<TicketView> get(String id) {

@@ -1,15 +1,11 @@
 package io.ticketflow.client;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +22,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class ErrorAnswersTest {
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private StubServer server;
     private URI base;
 
     @BeforeEach
     void answeringServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/tickets/", exchange -> {
+        server = new StubServer("/tickets/", exchange -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             String id = exchange.getRequestURI().getPath().substring("/tickets/".length());
             int status = switch (id) {
@@ -41,22 +36,16 @@ class ErrorAnswersTest {
                 case "gone" -> 404;
                 default -> 500;
             };
-            byte[] body = ("{\"type\":\"urn:ticketflow:problem:" + id + "\",\"title\":\"" + id + "\",\"status\":"
-                    + status + "}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-            exchange.getResponseHeaders().add("Retry-After", "7");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            StubServer.respond(exchange, status, "application/problem+json", "{\"type\":\"urn:ticketflow:problem:" + id
+                    + "\",\"title\":\"" + id + "\",\"status\":" + status + "}",
+                    headers -> headers.add("Retry-After", "7"));
         });
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        base = server.base();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

@@ -1,15 +1,10 @@
 package io.ticketflow.client;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,34 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerSentEventsTest {
 
     private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private StubServer server;
 
     @BeforeEach
     void breakingServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         // First connection: QUEUED, RUNNING, then the stream ends. Then: a replay from the start, as a server that
         // ignores Last-Event-ID would send, and SUCCEEDED.
-        server.createContext("/tickets/t-1/events", exchange -> {
+        server = new StubServer("/tickets/t-1/events", exchange -> {
             lastEventIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("Last-Event-ID")));
             String body = event(1, "QUEUED") + event(2, "RUNNING") + (lastEventIds.size() > 1 ? event(3, "SUCCEEDED") : "");
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
+            StubServer.respond(exchange, 200, "text/event-stream", body, headers -> { });
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void aBrokenStreamResumesWithLastEventIdAndRepeatsNothing() {
-        TicketflowClient client = TicketflowClient.create(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                null);
+        TicketflowClient client = TicketflowClient.create(server.base(), null);
         List<TicketEvent> events = new CopyOnWriteArrayList<>();
         client.events("t-1", events::add).orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(events).extracting(TicketEvent::name, TicketEvent::id)

@@ -123,6 +123,8 @@ class TicketflowClientIT {
         assertThat(failure(client.result(answers.get(2).join().id(), RESULT_WITHIN)))
                 .isInstanceOfSatisfying(TicketFailedException.class,
                         failed -> assertThat(failed.code()).isEqualTo("unknown_type"));
+        assertThat(client.mutiny().submitAll(List.of(SubmitRequest.of("echo", object("m", 1)))).collect().asList()
+                .await().atMost(Duration.ofSeconds(30))).hasSize(1);
     }
 
     @Test
