@@ -4,6 +4,8 @@ from the environment, against httpx's mock transport: no services needed."""
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 
 import httpx
 import pytest
@@ -59,3 +61,30 @@ def test_the_environment_gives_the_url_and_the_key(monkeypatch: pytest.MonkeyPat
     failure(client, "gone")
     assert [str(request.url) for request in seen] == ["http://from-the-environment.test/tickets/gone"]
     assert seen[0].headers["Authorization"] == "Bearer k-123"
+
+
+def test_a_batchs_items_answered_503_are_sent_again_alone_with_their_keys_after_retry_after() -> None:
+    batches: list[list[str]] = []
+
+    def half_available(request: httpx.Request) -> httpx.Response:
+        # The first batch: its first item stored (202), the others 503 (Retry-After: 1). Then: all replays (200).
+        keys = [item["idempotencyKey"] for item in json.loads(request.content)["tickets"]]
+        first = not batches
+        batches.append(keys)
+        answers = [{"status": 503, "problem": {"status": 503, "title": "Unavailable"}} if first and i > 0
+                   else {"status": 202 if first else 200, "ticket": {"id": f"t-{key}", "status": "QUEUED",
+                                                                     "type": "echo", "revision": 1, "attempt": 0}}
+                   for i, key in enumerate(keys)]
+        return httpx.Response(200, headers={"Retry-After": "1"}, json={"tickets": answers})
+
+    async def run() -> list[ticketflow.Ticket | ticketflow.ApiError]:
+        async with ticketflow.Client("http://ticketflow.test", http=httpx.AsyncClient(
+                base_url="http://ticketflow.test", transport=httpx.MockTransport(half_available))) as client:
+            return await client.submit_all([{"type": "echo", "payload": {"n": n}} for n in range(3)])
+
+    started = time.monotonic()
+    tickets = asyncio.run(run())
+    assert time.monotonic() - started >= 1.0
+    assert len(batches) == 2 and len(set(batches[0])) == 3 and batches[1] == batches[0][1:]
+    assert [(ticket.id, ticket.replayed) for ticket in tickets if isinstance(ticket, ticketflow.Ticket)] == [
+        (f"t-{key}", replayed) for key, replayed in zip(batches[0], (False, True, True))]

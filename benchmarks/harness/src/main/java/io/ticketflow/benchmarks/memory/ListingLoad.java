@@ -76,8 +76,9 @@ final class ListingLoad {
         AtomicLong requests = new AtomicLong();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-                TicketsHttp tickets = new TicketsHttp(producer.uri(""), Http.HARNESS.key())) {
+        // Closed after the executor, which waits for its clients.
+        try (TicketsHttp tickets = new TicketsHttp(producer.uri(""), Http.HARNESS.key());
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CLIENTS; c++) {
                 int first = c;
                 clients.submit(() -> {
