@@ -13,7 +13,7 @@ class BenchmarkOptionsTest {
     void defaultsRunEveryScenarioAtFullSize() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
-        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5");
+        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6");
         assertThat(options.tickets()).isEqualTo(50_000);
         assertThat(options.stateTickets()).isEqualTo(1_000_000);
         assertThat(options.stateMaxTickets()).isEqualTo(5_000_000);
