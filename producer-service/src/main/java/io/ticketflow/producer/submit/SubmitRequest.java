@@ -22,7 +22,7 @@ import java.time.Instant;
  *                    absent
  * @param maxAttempts how many attempts at most, up to {@code ticketflow.submit.max-attempts-cap}; the type's
  *                    default when absent
- * @param callbackUrl where to post the terminal result
+ * @param callbackUrl where to post the terminal result, on a host of {@code ticketflow.callbacks.allowed-hosts}
  * @param runAt       not before this instant (ISO-8601 with an offset); now when absent or past
  * @param delay       not before this long after submission (ISO-8601 duration, e.g. {@code PT30S}); not with runAt
  * @param priority    how urgent: {@code high}, {@code normal} (the default) or {@code low}
@@ -38,6 +38,7 @@ public record SubmitRequest(
         @Min(1) @AttemptsCap Integer maxAttempts,
         @EncodableText
         @Size(max = CALLBACK_URL_MAX_LENGTH)
+        @AllowedCallbackHost
         @Pattern(regexp = "^https?://[^\\s/?#@]+(?:[/?#]\\S*)?$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an absolute http or https URL")
         String callbackUrl,

@@ -163,6 +163,18 @@ class SubmitResourceTest {
                 .then().statusCode(202);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data", "https://internal.example.net/hook",
+            "http://[::ffff:127.0.0.1]/", "https://example.org.evil.net/"})
+    void rejectsACallbackUrlOnAHostNotAllowed(String url) {
+        given().contentType(ContentType.JSON).body("{\"type\":\"echo\",\"callbackUrl\":\"" + url + "\"}")
+                .when().post("/tickets")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("field", equalTo("callbackUrl"))
+                .body("errors[0].message", equalTo("must be on a host of ticketflow.callbacks.allowed-hosts"));
+    }
+
     @Test
     void rejectsACallbackUrlOverItsLengthLimit() {
         String url = "https://example.org/" + "x".repeat(2049 - "https://example.org/".length());

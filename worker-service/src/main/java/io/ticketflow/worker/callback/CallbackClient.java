@@ -3,6 +3,12 @@ package io.ticketflow.worker.callback;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.ticketflow.outbound.AllowedHosts;
+import io.ticketflow.outbound.CallbackHostsConfig;
+import io.ticketflow.worker.outbound.HostResolver;
+import io.ticketflow.worker.outbound.OutboundPolicy;
+import io.ticketflow.worker.outbound.OutboundRefusedException;
+import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.http.HttpHeaders;
@@ -26,13 +32,16 @@ class CallbackClient {
     static final String TICKET_ID_HEADER = "X-Ticket-Id";
 
     private final CallbackConfig config;
+    private final OutboundPolicy policy;
     private final OutboundWebClient client;
     private final Duration longestPost;
     private final TicketTracing tracing;
 
-    CallbackClient(Vertx vertx, CallbackConfig config, TicketTracing tracing) {
+    CallbackClient(Vertx vertx, CallbackConfig config, CallbackHostsConfig hosts, TicketTracing tracing) {
         this.config = config;
         this.tracing = tracing;
+        this.policy = new OutboundPolicy(new AllowedHosts(hosts.allowedHosts()), "ticketflow.callbacks.allowed-hosts",
+                HostResolver.of(vertx));
         this.client = new OutboundWebClient(vertx, config.connectTimeout(), config.maxConcurrent());
         this.longestPost = longestPost(config);
     }
@@ -50,7 +59,16 @@ class CallbackClient {
         client.close();
     }
 
-    Uni<Void> post(URI target, String ticketId, byte[] body, Map<String, String> webhookHeaders, Context trace) {
+    /**
+     * Fails with {@link OutboundRefusedException} when the URL's host is not allowed or resolves to an address it
+     * may not reach: no retry changes that.
+     */
+    Uni<Void> post(URI url, String ticketId, byte[] body, Map<String, String> webhookHeaders, Context trace) {
+        return policy.check(url).chain(target -> post(url, target, ticketId, body, webhookHeaders, trace));
+    }
+
+    private Uni<Void> post(URI url, OutboundTarget target, String ticketId, byte[] body,
+            Map<String, String> webhookHeaders, Context trace) {
         // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
         HttpRequest<Void> request = client.request(HttpMethod.POST, target)
                 .idleTimeout(config.responseTimeout().toMillis())
@@ -58,7 +76,7 @@ class CallbackClient {
                 .putHeader(TICKET_ID_HEADER, ticketId)
                 .as(BodyCodec.none());
         webhookHeaders.forEach(request::putHeader);
-        Span span = tracing.call(trace, request, HttpMethod.POST.name(), target);
+        Span span = tracing.call(trace, request, HttpMethod.POST.name(), url);
         return request.sendBuffer(Buffer.buffer(body))
                 .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
                         "no complete answer within " + longestPost.toMillis() + " ms"))

@@ -8,20 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How decided terminal states are posted to tickets' {@code callbackUrl}. The longest a callback can take (every POST
- * timing out, the longest backoff between each two) sets how long the ticket-state channel tolerates an un-acked
- * record (CallbackChannelSettings).
+ * How decided terminal states are posted to tickets' {@code callbackUrl}; where they may be posted is
+ * {@code ticketflow.callbacks.allowed-hosts}, defined once for both services (CallbackHostsConfig), as the producer
+ * refuses other hosts at submit. The longest a callback can take (every POST timing out, the longest backoff between
+ * each two) sets how long the ticket-state channel tolerates an un-acked record (CallbackChannelSettings).
  */
 @ConfigMapping(prefix = "ticketflow.callbacks")
 public interface CallbackConfig {
-
-    /**
-     * The only hosts a callback is posted to (names or IP literals, compared case-insensitively). Any other host
-     * fails the delivery at once, without a request. Separate from the http handler's list: receiving results and
-     * being called by tickets are different permissions.
-     */
-    @WithDefault("localhost,127.0.0.1")
-    List<String> allowedHosts();
 
     /**
      * The keys of the {@code webhook-signature} header (Standard Webhooks), each written {@code whsec_<base64>}: the

@@ -6,7 +6,7 @@ import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketState;
-import io.ticketflow.worker.outbound.AllowedHosts;
+import io.ticketflow.worker.outbound.OutboundRefusedException;
 import io.ticketflow.worker.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +30,6 @@ class Callbacks {
 
     private final CallbackClient client;
     private final ObjectMapper mapper;
-    private final AllowedHosts allowedHosts;
     private final CallbackSigner signer;
     private final Backoff backoff;
     private final int maxAttempts;
@@ -38,7 +37,6 @@ class Callbacks {
     Callbacks(CallbackClient client, ObjectMapper mapper, CallbackConfig config) {
         this.client = client;
         this.mapper = mapper;
-        this.allowedHosts = new AllowedHosts(config.allowedHosts());
         this.signer = new CallbackSigner(config.secrets().orElse(List.of()));
         this.backoff = new Backoff(config.initialBackoff(), MULTIPLIER, config.maxBackoff(), JITTER);
         this.maxAttempts = config.maxAttempts();
@@ -52,7 +50,7 @@ class Callbacks {
     Uni<CallbackDelivery> deliver(TicketState state, Context trace) {
         URI target;
         try {
-            target = permitted(state.callbackUrl());
+            target = url(state.callbackUrl());
         } catch (CallbackFailedException refused) {
             return Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, 0, refused.getMessage(), null));
         }
@@ -73,14 +71,18 @@ class Callbacks {
         // Signed anew each attempt: a receiver refuses a timestamp older than a few minutes.
         return client.post(target, ticketId, body, signer.headers(webhookId, at.getEpochSecond(), body), trace)
                 .map(delivered -> new CallbackDelivery(CallbackDelivery.Status.DELIVERED, attempt, null, at))
-                .onFailure().recoverWithUni(failure -> attempt >= maxAttempts
+                .onFailure().recoverWithUni(failure -> failure instanceof OutboundRefusedException
+                        // Refused before any request: no POST was made, and no retry would make one.
+                        ? Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, attempt - 1,
+                                describe(failure), attempt == 1 ? null : at))
+                        : attempt >= maxAttempts
                         ? Uni.createFrom().item(new CallbackDelivery(CallbackDelivery.Status.FAILED, attempt,
                                 describe(failure), at))
                         : Backoff.timer(backoff.after(attempt))
                                 .chain(() -> attempt(target, ticketId, webhookId, body, attempt + 1, trace)));
     }
 
-    private URI permitted(String callbackUrl) {
+    private static URI url(String callbackUrl) {
         URI uri;
         try {
             uri = new URI(callbackUrl);
@@ -90,10 +92,6 @@ class Callbacks {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new CallbackFailedException("callbackUrl must be an absolute http or https URL with a host");
-        }
-        if (!allowedHosts.permits(uri.getHost())) {
-            throw new CallbackFailedException(
-                    "host '%s' is not in ticketflow.callbacks.allowed-hosts".formatted(uri.getHost()));
         }
         return uri;
     }

@@ -9,14 +9,12 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The web client of every call this worker makes to a host of an {@link AllowedHosts} list, with a connection pool
+ * The web client of every call this worker makes to a target {@link OutboundPolicy} checked, with a connection pool
  * per host sized for the calls it may have in flight (Vert.x keeps 5 by default, and the rest would queue).
  *
  * <p>HTTPS speaks HTTP/2 with a server that offers it (ALPN), else HTTP/1.1. Plain HTTP stays HTTP/1.1: the only way
@@ -54,9 +52,15 @@ public final class OutboundWebClient {
                 .setHttp2MaxPoolSize(Math.ceilDiv(maxConnectionsPerHost, STREAMS_PER_CONNECTION));
     }
 
-    public HttpRequest<Buffer> request(HttpMethod method, URI url) {
-        boolean secure = "https".equals(url.getScheme().toLowerCase(Locale.ROOT));
-        return (secure ? tls : plain).requestAbs(method, url.toString());
+    /**
+     * A request to the checked address of {@code target}, naming its host in the Host header and TLS SNI (Vert.x's
+     * virtual host), so that the name is not resolved again: what {@link OutboundPolicy} checked is what is reached.
+     */
+    public HttpRequest<Buffer> request(HttpMethod method, OutboundTarget target) {
+        return (target.secure() ? tls : plain)
+                .request(method, target.port(), target.address().getHostAddress(), target.requestTarget())
+                .virtualHost(target.host())
+                .ssl(target.secure());
     }
 
     /**

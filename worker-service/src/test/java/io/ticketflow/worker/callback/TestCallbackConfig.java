@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link CallbackConfig} for tests that run without Quarkus. */
-record TestCallbackConfig(List<String> allowedHosts, Optional<List<String>> secrets, int maxAttempts,
+record TestCallbackConfig(Optional<List<String>> secrets, int maxAttempts,
         Duration initialBackoff, Duration maxBackoff, Duration connectTimeout, Duration responseTimeout,
         int maxConcurrent) implements CallbackConfig {
 
     /** The defaults, but for how many callbacks run at once. */
     static TestCallbackConfig withMaxConcurrent(int maxConcurrent) {
-        return new TestCallbackConfig(List.of("localhost"), Optional.empty(), 5, Duration.ofSeconds(1),
+        return new TestCallbackConfig(Optional.empty(), 5, Duration.ofSeconds(1),
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(10), maxConcurrent);
     }
 }

@@ -13,11 +13,18 @@ import java.util.Set;
 
 /**
  * The payload of an {@code http} ticket, checked: {@code {"method": "GET", "url": "...", "headers": {...},
- * "body": "text" or any JSON}}; only {@code url} is required.
+ * "body": "text" or any JSON}}; only {@code url} is required. Of the headers, Host and the ones that frame the
+ * message are dropped: the worker writes them.
  */
 record HttpCall(HttpMethod method, URI url, Map<String, String> headers, JsonNode body) {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /**
+     * Headers the worker writes from the URL and the body, never from the payload: a caller's Host would address
+     * another site on the server the checked address belongs to, and its framing headers would split the request.
+     */
+    private static final Set<String> WORKER_HEADERS = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "upgrade", "te", "trailer", "keep-alive", "proxy-connection");
 
     static HttpCall from(JsonNode payload) {
         if (payload == null || !payload.isObject()) {
@@ -67,7 +74,9 @@ record HttpCall(HttpMethod method, URI url, Map<String, String> headers, JsonNod
             if (!header.getValue().isTextual()) {
                 throw TicketFailure.invalidPayload("header '" + header.getKey() + "' must be a string");
             }
-            result.put(header.getKey(), header.getValue().textValue());
+            if (!WORKER_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                result.put(header.getKey(), header.getValue().textValue());
+            }
         });
         return result;
     }

@@ -12,8 +12,12 @@ import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.InFlightLimits;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
-import io.ticketflow.worker.outbound.AllowedHosts;
+import io.ticketflow.outbound.AllowedHosts;
 import io.ticketflow.worker.outbound.CappedBody;
+import io.ticketflow.worker.outbound.HostResolver;
+import io.ticketflow.worker.outbound.OutboundPolicy;
+import io.ticketflow.worker.outbound.OutboundRefusedException;
+import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.http.HttpHeaders;
@@ -31,7 +35,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code http}: one non-blocking HTTP call to an allow-listed host; returns {@code {status, headers, body}}.
+ * {@code http}: one non-blocking HTTP call to an allow-listed host, at the address {@link OutboundPolicy} checked,
+ * redirects not followed; returns {@code {status, headers, body}}.
  *
  * <p>Any status, 4xx and 5xx included, is a SUCCEEDED ticket carrying that status: the call happened and its answer
  * is the result; judging it belongs to whoever submitted the ticket. Only a call that could not be made fails the
@@ -45,9 +50,10 @@ public class HttpHandler implements TicketHandler {
 
     static final String CALL_FAILED = "http_call_failed";
     static final String POOL_TIMEOUT = "http_pool_timeout";
+    private static final String ALLOWED_HOSTS = "ticketflow.handlers.http.allowed-hosts";
 
     private final HttpHandlerConfig config;
-    private final AllowedHosts allowedHosts;
+    private final OutboundPolicy policy;
     private final OutboundWebClient client;
     private final int maxConnectionsPerHost;
     private final MeterRegistry registry;
@@ -59,7 +65,8 @@ public class HttpHandler implements TicketHandler {
         this.registry = registry;
         this.tracing = tracing;
         this.config = config;
-        this.allowedHosts = new AllowedHosts(config.allowedHosts());
+        this.policy = new OutboundPolicy(new AllowedHosts(config.allowedHosts()), ALLOWED_HOSTS,
+                HostResolver.of(vertx));
         this.maxConnectionsPerHost = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
         this.client = new OutboundWebClient(vertx, config.connectTimeout(), maxConnectionsPerHost);
     }
@@ -78,7 +85,13 @@ public class HttpHandler implements TicketHandler {
     public Uni<JsonNode> handle(TicketRecord ticket) {
         // The attempt's span is current while the handler is called, not later when its call is made.
         Context attempt = Context.current();
-        return Uni.createFrom().item(() -> permitted(HttpCall.from(ticket.payload()))).chain(call -> call(call, attempt));
+        return Uni.createFrom().item(() -> HttpCall.from(ticket.payload()))
+                .chain(call -> policy.check(call.url())
+                        .onFailure().transform(e -> e instanceof OutboundRefusedException
+                                ? new TicketFailure(TicketFailure.HOST_NOT_ALLOWED, e.getMessage(), false)
+                                : new TicketFailure(CALL_FAILED, "%s %s failed: %s".formatted(call.method(),
+                                        call.url(), e.getMessage()), true))
+                        .chain(target -> call(call, target, attempt)));
     }
 
     @Override
@@ -86,17 +99,9 @@ public class HttpHandler implements TicketHandler {
         return config.defaultTimeout();
     }
 
-    private HttpCall permitted(HttpCall call) {
-        if (!allowedHosts.permits(call.url().getHost())) {
-            throw new TicketFailure(TicketFailure.HOST_NOT_ALLOWED,
-                    "host '%s' is not in ticketflow.handlers.http.allowed-hosts".formatted(call.url().getHost()), false);
-        }
-        return call;
-    }
-
-    private Uni<JsonNode> call(HttpCall call, Context attempt) {
+    private Uni<JsonNode> call(HttpCall call, OutboundTarget target, Context attempt) {
         CappedBody body = new CappedBody(config.maxBodyBytes());
-        HttpRequest<Void> request = client.request(call.method(), call.url())
+        HttpRequest<Void> request = client.request(call.method(), target)
                 .connectTimeout(config.maxPoolWait().toMillis())
                 .idleTimeout(config.responseTimeout().toMillis())
                 .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));

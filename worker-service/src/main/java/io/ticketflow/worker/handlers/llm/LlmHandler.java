@@ -8,7 +8,11 @@ import io.ticketflow.worker.handlers.InFlightLimits;
 import io.ticketflow.worker.handlers.Progress;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.ticketflow.worker.handlers.TicketHandler;
-import io.ticketflow.worker.outbound.AllowedHosts;
+import io.ticketflow.outbound.AllowedHosts;
+import io.ticketflow.worker.outbound.HostResolver;
+import io.ticketflow.worker.outbound.OutboundPolicy;
+import io.ticketflow.worker.outbound.OutboundRefusedException;
+import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -36,6 +40,9 @@ import java.util.Optional;
  * <p>A refusal that may pass (429, 5xx) or a call or stream that broke fails the attempt as retryable, and the worker's
  * retries run it again: a waiting ticket holds no slot and survives a restart, and its next attempt is not due before
  * the server's {@code Retry-After}. Any other 4xx (a bad key, an unknown model) fails the ticket for good.
+ *
+ * <p>The base URL's host is resolved for each call and checked as the http handler's hosts are ({@link OutboundPolicy}):
+ * a name matched only by a wildcard of the allow-list may not lead to a loopback, private or otherwise special address.
  */
 @ApplicationScoped
 public class LlmHandler implements TicketHandler {
@@ -45,10 +52,11 @@ public class LlmHandler implements TicketHandler {
     static final String SERVER_ERROR = "llm_server_error";
     static final String REJECTED = "llm_request_rejected";
     static final String STREAM_BROKEN = "llm_stream_broken";
+    private static final String ALLOWED_HOSTS = "ticketflow.handlers.llm.allowed-hosts";
 
     private final LlmConfig config;
     private final URI endpoint;
-    private final boolean hostAllowed;
+    private final OutboundPolicy policy;
     private final OutboundWebClient client;
 
     public LlmHandler(Vertx vertx, LlmConfig config, InFlightLimits limits) {
@@ -56,11 +64,11 @@ public class LlmHandler implements TicketHandler {
         String base = config.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
         AllowedHosts allowed = new AllowedHosts(config.allowedHosts());
-        this.hostAllowed = allowed.permits(endpoint.getHost());
-        if (!hostAllowed) {
+        if (!allowed.permits(endpoint.getHost())) {
             Log.warnf("ticketflow.handlers.llm.base-url names host '%s', which is not in "
-                    + "ticketflow.handlers.llm.allowed-hosts %s: every llm ticket will fail", endpoint.getHost(), allowed);
+                    + ALLOWED_HOSTS + " %s: every llm ticket will fail", endpoint.getHost(), allowed);
         }
+        this.policy = new OutboundPolicy(allowed, ALLOWED_HOSTS, HostResolver.of(vertx));
         int connections = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
         this.client = new OutboundWebClient(vertx, config.connectTimeout(), connections);
     }
@@ -92,14 +100,19 @@ public class LlmHandler implements TicketHandler {
     }
 
     private Uni<JsonNode> call(ChatRequest chat, Progress progress) {
-        if (!hostAllowed) {
-            return Uni.createFrom().failure(new TicketFailure(TicketFailure.HOST_NOT_ALLOWED,
-                    "host '%s' of ticketflow.handlers.llm.base-url is not in ticketflow.handlers.llm.allowed-hosts"
-                            .formatted(endpoint.getHost()), false));
-        }
+        // Resolved for each call, as a client resolving the name itself would: the API's addresses change.
+        return policy.check(endpoint)
+                .onFailure().transform(e -> e instanceof OutboundRefusedException
+                        ? new TicketFailure(TicketFailure.HOST_NOT_ALLOWED,
+                                "ticketflow.handlers.llm.base-url: " + e.getMessage(), false)
+                        : new TicketFailure(CALL_FAILED, "POST %s failed: %s".formatted(endpoint, e.getMessage()), true))
+                .chain(target -> call(chat, progress, target));
+    }
+
+    private Uni<JsonNode> call(ChatRequest chat, Progress progress, OutboundTarget target) {
         ChatAnswer answer = new ChatAnswer(progress);
         ChatBody body = new ChatBody(config.maxResponseBytes(), chat.stream() ? answer::event : null);
-        HttpRequest<Void> request = client.request(HttpMethod.POST, endpoint)
+        HttpRequest<Void> request = client.request(HttpMethod.POST, target)
                 .connectTimeout(config.connectTimeout().toMillis())
                 .idleTimeout(config.responseTimeout().toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")

@@ -26,6 +26,15 @@ class HttpCallTest {
     }
 
     @Test
+    void dropsTheCallersHostAndFramingHeaders() {
+        HttpCall call = HttpCall.from(Json.parse("""
+                {"url": "http://127.0.0.1/", "headers": {"HOST": "internal.example", "Transfer-Encoding": "chunked",
+                 "content-length": "0", "X-Kept": "1"}}"""));
+
+        assertThat(call.headers()).containsExactly(Map.entry("X-Kept", "1"));
+    }
+
+    @Test
     void needsOnlyAUrl() {
         assertThat(HttpCall.from(Json.parse("{\"url\": \"https://127.0.0.1/\"}")))
                 .isEqualTo(new HttpCall(HttpMethod.GET, URI.create("https://127.0.0.1/"), Map.of(), null));
