@@ -41,7 +41,9 @@ final class ClientSystem {
                 "ticketflow.state.dir", run.resolve("flaky-producer-state").toString(),
                 "ticketflow.submit.ack-timeout", "1ms", "ticketflow.submit.retry-after", "1S"));
         List<PackagedService> all = List.of(worker, producer, flakyProducer);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(PackagedService::stop),
+        // All at once: one after another, each allowed 30 s to drain, they outlast the time the build gives a test
+        // JVM to exit, and the ones not stopped yet would be left running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.parallelStream().forEach(PackagedService::stop),
                 "client-it-stop"));
         for (PackagedService service : all) {
             service.awaitReady(READY, waited -> { });
