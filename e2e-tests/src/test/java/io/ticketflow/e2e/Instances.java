@@ -66,9 +66,16 @@ final class Instances {
 
     /** A worker whose {@code http} handler may call this machine (127.0.0.1, localhost); not awaited. */
     static PackagedService worker(String name, String bootstrapServers) {
-        return launched(PackagedService.launch(name, jar("worker"), PackagedService.freePort(), JVM_OPTIONS, Map.of(
-                "kafka.bootstrap.servers", bootstrapServers,
-                "ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost"), logs().resolve(name + ".log")));
+        return worker(name, bootstrapServers, Map.of());
+    }
+
+    /** @param more more configuration, as system properties */
+    static PackagedService worker(String name, String bootstrapServers, Map<String, String> more) {
+        Map<String, String> config = new HashMap<>(more);
+        config.put("kafka.bootstrap.servers", bootstrapServers);
+        config.put("ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost");
+        return launched(PackagedService.launch(name, jar("worker"), PackagedService.freePort(), JVM_OPTIONS, config,
+                logs().resolve(name + ".log")));
     }
 
     /** Waits for each service in turn; all were launched before, so they start side by side. */

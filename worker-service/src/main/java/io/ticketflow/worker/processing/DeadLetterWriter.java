@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -55,7 +56,9 @@ public class DeadLetterWriter {
                 .withKey(record.getKey())
                 .withHeaders(headers)
                 .build();
-        return deadLetters.sendMessage(Message.of(incoming.getPayload(), Metadata.of(out)));
+        // Under the attempt's span (or the receive span of a record no attempt ran): the dead letter joins the trace.
+        return deadLetters.sendMessage(TicketTracing.under(Message.of(incoming.getPayload(), Metadata.of(out)),
+                TicketTracing.of(incoming)));
     }
 
     private static void add(RecordHeaders headers, String name, String value) {
