@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TracesIT {
 
-    private static final Duration READY = Duration.ofMinutes(3);
+    // Two services starting side by side on a loaded machine (load 40 on two cores has been seen) take minutes.
+    private static final Duration READY = Duration.ofMinutes(5);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01");
     /** A call no server answers, tried twice: a retry, then a dead letter. */
