@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -31,14 +32,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final Path properties;
+    private final SecureListener secure;
     private Process process;
 
-    private LocalKafkaBroker(int port, int controllerPort, Path dataDir, boolean ownsDataDir) {
+    private LocalKafkaBroker(int port, int controllerPort, Path dataDir, boolean ownsDataDir, SecureListener secure) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.properties = dataDir.resolve("server.properties");
+        this.secure = secure;
     }
 
     /**
@@ -48,11 +51,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @param dataDir where its logs and data go; {@code null} for a temporary directory deleted on {@link #close()}
      */
     public static LocalKafkaBroker create(int port, Path dataDir) {
+        return create(port, dataDir, null);
+    }
+
+    /**
+     * Prepares a broker whose client listener is SASL_SSL (SCRAM-SHA-512 over TLS) with ACLs enforced, or plaintext
+     * when {@code secure} is {@code null}.
+     */
+    public static LocalKafkaBroker create(int port, Path dataDir, SecureListener secure) {
         try {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("ticketflow-kafka-") : dataDir.toAbsolutePath();
             Files.createDirectories(dir);
-            return new LocalKafkaBroker(port == 0 ? freePort() : port, freePort(), dir, temporary);
+            return new LocalKafkaBroker(port == 0 ? freePort() : port, freePort(), dir, temporary, secure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,11 +140,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.setProperty("process.roles", "broker,controller");
         config.setProperty("node.id", "1");
         config.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        config.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String client = secure == null ? "PLAINTEXT" : "SASL_SSL";
+        config.setProperty("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.setProperty("advertised.listeners", client + "://127.0.0.1:" + port);
         config.setProperty("controller.listener.names", "CONTROLLER");
-        config.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.setProperty("inter.broker.listener.name", client);
+        config.setProperty("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+        if (secure != null) {
+            secure.brokerProperties().forEach(config::setProperty);
+        }
         config.setProperty("log.dirs", dataDir.resolve("data").toString());
         config.setProperty("metadata.log.dir", dataDir.resolve("data").toString());
         // A single node: every internal topic has one replica.
@@ -152,8 +167,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException {
-        Process formatting = BrokerClasspath.javaProcess("kafka.tools.StorageTool",
-                        List.of("format", "-t", clusterId(), "-c", properties.toString()), jvmOptions())
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId(), "-c", properties.toString()));
+        if (secure != null) {
+            arguments.addAll(secure.formatArguments());
+        }
+        Process formatting = BrokerClasspath.javaProcess("kafka.tools.StorageTool", arguments, jvmOptions())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .start();
