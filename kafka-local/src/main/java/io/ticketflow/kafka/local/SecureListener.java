@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public record SecureListener(Path keystore, Path truststore, String storePasswor
                 + "\" password=\"" + users.get(user) + "\";";
     }
 
-    /** The broker's settings of this listener; {@code listener} is the SASL_SSL listener's name. */
+    /** The broker's settings of this listener. */
     Map<String, String> brokerProperties() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("sasl.enabled.mechanisms", MECHANISM);
@@ -100,7 +101,7 @@ public record SecureListener(Path keystore, Path truststore, String storePasswor
     }
 
     private static void keytool(String... arguments) throws IOException {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
