@@ -45,4 +45,15 @@ class OpenApiTest {
                 .body("paths.'/tickets/{id}'.get.responses", hasKey("404"))
                 .body("paths.'/tickets/{id}'.get.responses", hasKey("503"));
     }
+
+    @Test
+    void documentsABatchItemAsASubmissionWithItsKey() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.SubmitRequest.properties.keySet()",
+                        hasItems("type", "payload", "runAt", "delay", "priority", "callbackUrl"))
+                .body("components.schemas.BatchItemRequest.allOf.'$ref'",
+                        hasItem("#/components/schemas/SubmitRequest"))
+                .body("components.schemas.BatchItemRequest.properties", hasKey("idempotencyKey"));
+    }
 }
