@@ -41,8 +41,12 @@ public class ApiKeys {
     public ApiKeys(AuthConfig config, Vertx vertx) {
         this.config = config;
         this.vertx = vertx;
-        this.configured = config.apiKeys().values().stream().collect(Collectors.toUnmodifiableMap(
-                key -> normalizedHash(key.sha256()), key -> new Holder(key.owner(), key.roles().orElse(Set.of()))));
+        Map<String, Holder> keys = new HashMap<>(config.apiKeys().values().stream().collect(Collectors.toMap(
+                key -> normalizedHash(key.sha256()), key -> new Holder(key.owner(), key.roles().orElse(Set.of())))));
+        if (config.enabled()) {
+            config.firstAdminKeyFile().map(FirstAdminKey::at).ifPresent(keys::putAll);
+        }
+        this.configured = Map.copyOf(keys);
         this.known = configured;
     }
 
@@ -58,8 +62,8 @@ public class ApiKeys {
                     timer -> vertx.executeBlocking(() -> reload(file), false));
         });
         if (known.isEmpty() && config.apiKeysFile().isEmpty()) {
-            Log.info("No API keys configured (ticketflow.auth.api-keys, ticketflow.auth.api-keys-file): only JWTs "
-                    + "are accepted");
+            Log.info("No API keys configured (ticketflow.auth.api-keys, ticketflow.auth.api-keys-file, "
+                    + "ticketflow.auth.first-admin-key-file): only JWTs are accepted");
         }
     }
 

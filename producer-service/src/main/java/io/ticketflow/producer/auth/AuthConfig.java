@@ -32,6 +32,13 @@ public interface AuthConfig {
      */
     Optional<Path> apiKeysFile();
 
+    /**
+     * A file holding an admin key (owner {@code admin}, role {@code admin}): made at random on the first start when
+     * it does not exist, read on later ones. For a demo or a first setup, e.g. on the producer's state volume; give
+     * real callers their own keys.
+     */
+    Optional<Path> firstAdminKeyFile();
+
     /** How often the keys file is checked for a change. */
     @WithDefault("5S")
     Duration apiKeysFileCheck();
