@@ -170,7 +170,7 @@ def test_errors_are_exceptions_carrying_the_problem(url: str) -> None:
                 await client.submit("", {})
             assert missing_type.value.status == 400 and missing_type.value.field == "type"
             with pytest.raises(ticketflow.InvalidRequest) as negative:
-                await client.submit("echo", {}, timeout_ms=-5)
+                await client.submit("echo", {}, timeout=-0.005)
             assert negative.value.field == "timeoutMs" and negative.value.errors[0]["field"] == "timeoutMs"
             key = str(uuid.uuid4())
             await client.submit("echo", {"a": 1}, idempotency_key=key)

@@ -60,16 +60,17 @@ class Client:
     # --- submit
 
     async def submit(self, type: str, payload: Any = None, *, idempotency_key: str | None = None,
-                     timeout_ms: int | None = None, max_attempts: int | None = None,
+                     timeout: float | timedelta | None = None, max_attempts: int | None = None,
                      callback_url: str | None = None, run_at: datetime | None = None,
                      delay: timedelta | None = None, priority: str | None = None) -> Ticket:
         """``POST /tickets``; returns once Kafka stored the ticket (202) or it was already there (200, a replay).
 
         Every submission carries an Idempotency-Key (a new UUID when none is given), so a 503 or a lost connection is
-        retried, after the server's Retry-After, without ever creating a second ticket. ``run_at`` (timezone-aware) or
+        retried, after the server's Retry-After, without ever creating a second ticket. ``timeout`` bounds each attempt
+        (seconds, or a ``timedelta``; the ticket's ``timeoutMs``). ``run_at`` (timezone-aware) or
         ``delay`` schedules the ticket (``SCHEDULED`` until then); ``priority`` is ``high``, ``normal`` or ``low``.
         """
-        body = _submit_body(type, payload, timeout_ms=timeout_ms, max_attempts=max_attempts,
+        body = _submit_body(type, payload, timeout=timeout, max_attempts=max_attempts,
                             callback_url=callback_url, run_at=run_at, delay=delay, priority=priority)
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
         headers = {"Idempotency-Key": key}
@@ -327,13 +328,16 @@ async def _server_sent_events(response: httpx.Response) -> AsyncIterator[_RawEve
         yield _RawEvent(name, event_id, json.loads("\n".join(data)))
 
 
-def _submit_body(type: str, payload: Any = None, *, timeout_ms: int | None = None, max_attempts: int | None = None,
+def _submit_body(type: str, payload: Any = None, *, timeout: float | timedelta | None = None,
+                 max_attempts: int | None = None,
                  callback_url: str | None = None, run_at: datetime | None = None, delay: timedelta | None = None,
                  priority: str | None = None) -> dict[str, Any]:
     """The JSON of a submission: ``POST /tickets``'s body, or one item of a batch."""
     body: dict[str, Any] = {"type": type}
     scheduled = run_at.isoformat() if run_at is not None else None
     wait = f"PT{delay.total_seconds():.3f}S" if delay is not None else None
+    seconds = timeout.total_seconds() if isinstance(timeout, timedelta) else timeout
+    timeout_ms = round(seconds * 1000) if seconds is not None else None
     for name, value in (("payload", payload), ("timeoutMs", timeout_ms), ("maxAttempts", max_attempts),
                         ("callbackUrl", callback_url), ("runAt", scheduled), ("delay", wait), ("priority", priority)):
         if value is not None:
