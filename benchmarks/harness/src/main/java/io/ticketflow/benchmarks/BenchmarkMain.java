@@ -8,6 +8,8 @@ import io.ticketflow.benchmarks.priority.PriorityScenario;
 import io.ticketflow.benchmarks.report.BenchmarkReport;
 import io.ticketflow.benchmarks.report.ResultTable;
 import io.ticketflow.benchmarks.report.ScenarioReport;
+import io.ticketflow.benchmarks.scale.ScaleOutScenario;
+import io.ticketflow.benchmarks.scale.ScaleScenario;
 import io.ticketflow.benchmarks.rig.AppSnapshot;
 import io.ticketflow.benchmarks.rig.Progress;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
@@ -38,7 +40,9 @@ public final class BenchmarkMain {
                     new Listed("S3", "REST submit: closed-loop POST /tickets", new RestSubmitScenario()),
                     new Listed("S4", "end-to-end latency: echo tickets at a fixed rate", new EndToEndLatencyScenario()),
                     new Listed("S5", "memory and restart: producer ticket state, worker in flight", new MemoryScenario()),
-                    new Listed("S6", "priorities: a high ticket behind a normal backlog", new PriorityScenario()))
+                    new Listed("S6", "at scale: delay tickets all in flight on one worker", new ScaleScenario()),
+                    new Listed("S7", "three workers against one: throughput and spread", new ScaleOutScenario()),
+                    new Listed("S8", "priorities: a high ticket behind a normal backlog", new PriorityScenario()))
             .collect(Collectors.toMap(Listed::id, Function.identity()));
 
     private record Listed(String id, String title, Scenario scenario) {

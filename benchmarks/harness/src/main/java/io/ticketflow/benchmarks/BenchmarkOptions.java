@@ -15,7 +15,7 @@ import java.util.Set;
  * What one run measures and how big. Defaults finish in a few minutes on two cores; {@code --smoke} shrinks every
  * size so that all scenarios run in well under two minutes (CI does that, to keep the harness from rotting).
  *
- * @param scenarios        which scenarios run, in order (S1..S5)
+ * @param scenarios        which scenarios run, in order (S1..S8)
  * @param tickets          S1 and S2: tickets measured; half as many more are drained first as warm-up
  * @param inFlight         S2: the worker's max-in-flight
  * @param delayMs          S2: the delay of each ticket
@@ -35,7 +35,10 @@ import java.util.Set;
  * @param resultBytes      S5: the size of each ticket's SUCCEEDED result (JSON)
  * @param parkedTickets    S5: delay tickets held in flight by the worker
  * @param parkedDelay      S5: their delay
- * @param backlog          S6: normal tickets in front of the high ones
+ * @param scaleTickets     S6: delay tickets, all in flight at once on one worker
+ * @param scaleDelay       S6: their delay
+ * @param spreadTickets    S7: echo tickets worked off by one worker, then by three
+ * @param backlog          S8: normal tickets in front of the high ones
  * @param profile          record the services with JFR while measured and summarize the hot spots
  * @param beforeProducerJar S3, S4: another producer build (e.g. round one) run the same way in the same run, as the
  *                         "before" of the figures; {@code null} for none
@@ -62,6 +65,9 @@ public record BenchmarkOptions(
         int resultBytes,
         int parkedTickets,
         Duration parkedDelay,
+        int scaleTickets,
+        Duration scaleDelay,
+        int spreadTickets,
         int backlog,
         boolean profile,
         Path producerJar,
@@ -82,11 +88,11 @@ public record BenchmarkOptions(
         DIRECT
     }
 
-    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6");
+    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
 
     static String usage() {
         return """
-                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5,S6] [options]
+                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5,S6,S7,S8] [options]
                   --smoke                 every scenario at a tiny size (CI)
                   --tickets N             S1/S2 tickets measured (N/2 more drained first as warm-up)
                                                                            (default 50000, smoke 1000)
@@ -112,7 +118,10 @@ public record BenchmarkOptions(
                   --result-bytes N        S5 size of each ticket's SUCCEEDED result (default 1024)
                   --parked-tickets N      S5 tickets in flight in the worker       (default 5000, smoke 500)
                   --parked-delay SECONDS  S5 delay of those tickets                (default 20, smoke 5)
-                  --backlog N             S6 normal tickets in front of the high ones (default 10000, smoke 500)
+                  --scale-tickets N       S6 delay tickets all in flight on one worker (default 20000, smoke 2000)
+                  --scale-delay SECONDS   S6 delay of those tickets                (default 5, smoke 1)
+                  --spread-tickets N      S7 echo tickets, one worker then three   (default 20000, smoke 2000)
+                  --backlog N             S8 normal tickets in front of the high ones (default 10000, smoke 500)
                   --profile               JFR-record the measured services, print their hot spots
                   --producer-jar, --worker-jar, --baseline-jar PATH   the packaged apps (quarkus-run.jar)
                   --before-producer-jar PATH  S3/S4 also run against this producer build, as the "before"
@@ -161,6 +170,9 @@ public record BenchmarkOptions(
                 read.integer("result-bytes", 1_024),
                 read.integer("parked-tickets", smoke ? 500 : 5_000),
                 read.seconds("parked-delay", smoke ? 5 : 20),
+                read.integer("scale-tickets", smoke ? 2_000 : 20_000),
+                read.seconds("scale-delay", smoke ? 1 : 5),
+                read.integer("spread-tickets", smoke ? 2_000 : 20_000),
                 read.integer("backlog", smoke ? 500 : 10_000),
                 profile,
                 read.path("producer-jar", "producer-service/target/quarkus-app/quarkus-run.jar"),
@@ -178,7 +190,8 @@ public record BenchmarkOptions(
     BenchmarkOptions withJars(Path producer, Path worker, Path baseline, Path beforeProducer) {
         return new BenchmarkOptions(smoke, scenarios, tickets, inFlight, delayMs, blockingTickets, unorderedTickets,
                 connections, batchSize, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
-                machineBudget, resultBytes, parkedTickets, parkedDelay, backlog, profile, producer, beforeProducer, beforeLabel,
+                machineBudget, resultBytes, parkedTickets, parkedDelay, scaleTickets, scaleDelay, spreadTickets,
+                backlog, profile, producer, beforeProducer, beforeLabel,
                 worker, baseline, outputDir, resultsFile);
     }
 
@@ -205,6 +218,9 @@ public record BenchmarkOptions(
         out.put("resultBytes", resultBytes);
         out.put("parkedTickets", parkedTickets);
         out.put("parkedDelaySeconds", parkedDelay.toSeconds());
+        out.put("scaleTickets", scaleTickets);
+        out.put("scaleDelaySeconds", scaleDelay.toSeconds());
+        out.put("spreadTickets", spreadTickets);
         out.put("backlog", backlog);
         out.put("profile", profile);
         if (beforeProducerJar != null) {

@@ -13,7 +13,7 @@ class BenchmarkOptionsTest {
     void defaultsRunEveryScenarioAtFullSize() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
-        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6");
+        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
         assertThat(options.tickets()).isEqualTo(50_000);
         assertThat(options.stateTickets()).isEqualTo(1_000_000);
         assertThat(options.stateMaxTickets()).isEqualTo(5_000_000);
@@ -22,6 +22,9 @@ class BenchmarkOptionsTest {
         assertThat(options.beforeProducerJar()).isNull();
         assertThat(options.parkedTickets()).isEqualTo(5_000);
         assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.scaleTickets()).isEqualTo(20_000);
+        assertThat(options.scaleDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.spreadTickets()).isEqualTo(20_000);
     }
 
     @Test
@@ -33,6 +36,8 @@ class BenchmarkOptionsTest {
         assertThat(options.stateTickets()).isEqualTo(2_000);
         assertThat(options.stateLoad()).isEqualTo(BenchmarkOptions.StateLoad.DIRECT);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.scaleTickets()).isEqualTo(2_000);
+        assertThat(options.scaleDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(options.scenarios()).containsExactly("S2", "S1");
     }
 

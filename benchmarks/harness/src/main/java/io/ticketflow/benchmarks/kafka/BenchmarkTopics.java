@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class BenchmarkTopics {
 
-    private static final int PARTITIONS = 6;
+    public static final int PARTITIONS = 6;
 
     private BenchmarkTopics() {
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -30,6 +31,7 @@ public final class ResultCollector implements AutoCloseable {
     private final long[] finishedAt;
     private final long[] writtenAt;
     private final byte[] state;
+    private final Map<String, Integer> terminalByWorker = new TreeMap<>();
     private final Thread poller;
     private volatile boolean closing;
     private volatile RuntimeException pollFailure;
@@ -107,6 +109,11 @@ public final class ResultCollector implements AutoCloseable {
         long from = warmup == 0 || w < warmup ? firstMicros : written[warmup - 1];
         return new Drain(terminal - Math.min(warmup, terminal), from, lastMicros,
                 peakOverlap(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n)));
+    }
+
+    /** Terminal tickets by the {@code worker} that wrote their result (results without one under "?"). */
+    public synchronized Map<String, Integer> terminalByWorker() {
+        return new TreeMap<>(terminalByWorker);
     }
 
     @Override
@@ -206,6 +213,7 @@ public final class ResultCollector implements AutoCloseable {
         terminal++;
         finishedAt[i] = result.finishedAt() >= 0 ? result.finishedAt() : writtenMicros;
         writtenAt[i] = writtenMicros;
+        terminalByWorker.merge(result.worker() == null ? "?" : result.worker(), 1, Integer::sum);
         lastMicros = Math.max(lastMicros, writtenMicros);
         if (!"SUCCEEDED".equals(result.status())) {
             failed++;

@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param startedAt  epoch microseconds, or -1
  * @param finishedAt epoch microseconds, or -1
  * @param errorCode  {@code error.code} of a failed ticket
+ * @param worker     the instance that wrote it, or null
  */
-record ResultFields(String ticketId, String status, long startedAt, long finishedAt, String errorCode) {
+record ResultFields(String ticketId, String status, long startedAt, long finishedAt, String errorCode, String worker) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -32,6 +33,7 @@ record ResultFields(String ticketId, String status, long startedAt, long finishe
         long startedAt = -1;
         long finishedAt = -1;
         String errorCode = null;
+        String worker = null;
         try (JsonParser parser = JSON.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -45,13 +47,14 @@ record ResultFields(String ticketId, String status, long startedAt, long finishe
                     case "startedAt" -> startedAt = micros(parser);
                     case "finishedAt" -> finishedAt = micros(parser);
                     case "error" -> errorCode = errorCode(parser);
+                    case "worker" -> worker = parser.getValueAsString();
                     default -> parser.skipChildren();
                 }
             }
         } catch (IOException e) {
             return null;
         }
-        return ticketId == null || status == null ? null : new ResultFields(ticketId, status, startedAt, finishedAt, errorCode);
+        return ticketId == null || status == null ? null : new ResultFields(ticketId, status, startedAt, finishedAt, errorCode, worker);
     }
 
     /** ISO-8601 per the contract; decimal epoch seconds too, which is how Jackson writes instants when told to. */

@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * S6: a worker saturated by a backlog of B normal tickets (each a {@code delay} long enough that the backlog takes
+ * S8: a worker saturated by a backlog of B normal tickets (each a {@code delay} long enough that the backlog takes
  * minutes), then, one per second, P high tickets submitted through REST, and one normal ticket the same way: how long
  * after its {@code submittedAt} each one started. Target: a high ticket starts within 1 s. The normal probe shows
  * what the backlog would have cost without priorities.
@@ -75,7 +75,7 @@ public final class PriorityScenario implements Scenario {
                             .formatted(probes, backlog), "ms", worst)
                     .against("a normal ticket submitted just after them", normalMs)
                     .targeting(Target.atMost(1_000)));
-            context.note("S6: high tickets started %s ms after submission; the normal one %.0f ms".formatted(
+            context.note("S8: high tickets started %s ms after submission; the normal one %.0f ms".formatted(
                     highMs.stream().map(ms -> Long.toString(Math.round(ms))).toList(), normalMs));
             tickets.close();
             rig.stop(worker);
