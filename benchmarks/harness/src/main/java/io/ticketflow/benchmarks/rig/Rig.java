@@ -56,6 +56,16 @@ public final class Rig implements AutoCloseable {
         return start("worker", context.options().workerJar(), SERVICE_HEAP, config, READY_TIMEOUT);
     }
 
+    /** Several workers, launched together and then awaited: their JVMs start side by side, not one after the other. */
+    public List<PackagedService> startWorkers(int count, Map<String, String> config) {
+        List<PackagedService> workers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            workers.add(launch("worker", context.options().workerJar(), SERVICE_HEAP, config));
+        }
+        workers.forEach(worker -> awaitReady(worker, READY_TIMEOUT));
+        return workers;
+    }
+
     /**
      * The producer under test (the {@code --producer-jar} build), on a fresh state directory.
      *
@@ -237,17 +247,19 @@ public final class Rig implements AutoCloseable {
     }
 
     private PackagedService start(String name, Path jar, String maxHeap, Map<String, String> config, Duration readyTimeout) {
+        PackagedService process = launch(name, jar, maxHeap, config);
+        awaitReady(process, readyTimeout);
+        return process;
+    }
+
+    private PackagedService launch(String name, Path jar, String maxHeap, Map<String, String> config) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("kafka.bootstrap.servers", broker.bootstrapServers());
         all.putAll(config);
-        Path log = context.logFile(name);
         context.say("starting %s %s", name, config.isEmpty() ? "" : config);
         PackagedService process = PackagedService.launch(name, jar, PackagedService.freePort(),
-                List.of("-Xmx" + maxHeap), all, log);
+                List.of("-Xmx" + maxHeap), all, context.logFile(name));
         running.push(process);
-        process.awaitReady(readyTimeout, waited -> context.ticker().tick(
-                () -> "waiting for %s to be ready (%ds)".formatted(name, waited.toSeconds())));
-        context.say("%s ready (pid %d, log %s)", name, process.pid(), log);
         return process;
     }
 }

@@ -119,6 +119,8 @@ public final class WorkerWatch implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // A sample may be waiting seconds for a busy worker or broker: nothing it would still tell matters now.
+        thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(15));
         } catch (InterruptedException e) {
@@ -129,11 +131,18 @@ public final class WorkerWatch implements AutoCloseable {
 
     private void watch() {
         while (!closing) {
-            for (int i = 0; i < workers.size(); i++) {
+            for (int i = 0; i < workers.size() && !closing; i++) {
                 sample(i);
             }
+            if (closing) {
+                return;
+            }
             describe();
-            Pause.briefly(EVERY);
+            try {
+                Thread.sleep(EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -152,8 +161,7 @@ public final class WorkerWatch implements AutoCloseable {
         } catch (IOException e) {
             response = null;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            return; // closing
         }
         synchronized (this) {
             peakRss[i] = Math.max(peakRss[i], rss);
@@ -177,8 +185,7 @@ public final class WorkerWatch implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             return; // not there yet, or the broker is busy: the next sample says
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            return; // closing
         }
         Map<String, Integer> byMember = new TreeMap<>();
         List<String> assignment = new ArrayList<>();

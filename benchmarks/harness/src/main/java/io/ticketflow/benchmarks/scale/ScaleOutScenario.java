@@ -14,7 +14,6 @@ import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -73,10 +72,7 @@ public final class ScaleOutScenario implements Scenario {
 
     private static Run drain(ScenarioContext context, Rig rig, int count, int tickets) {
         String label = count + (count == 1 ? " worker" : " workers");
-        List<PackagedService> workers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            workers.add(rig.startWorker(Map.of()));
-        }
+        List<PackagedService> workers = rig.startWorkers(count, Map.of());
         try (WorkerWatch watch = WorkerWatch.start(rig.bootstrapServers(), workers, ScaleScenario.GROUP, Topics.TICKETS,
                 BenchmarkTopics.PARTITIONS)) {
             watch.awaitSettled(SETTLE, context.ticker());
