@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * What one run measures and how big. Defaults finish in a few minutes on two cores; {@code --smoke} shrinks every
- * size so that all scenarios run in well under two minutes (CI does that, to keep the harness from rotting).
+ * size so that all scenarios run in a few minutes, mostly process starts (CI does that, to keep the harness from rotting).
  *
  * @param scenarios        which scenarios run, in order (S1..S8)
  * @param tickets          S1 and S2: tickets measured; half as many more are drained first as warm-up

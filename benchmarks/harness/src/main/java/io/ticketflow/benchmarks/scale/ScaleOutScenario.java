@@ -103,7 +103,7 @@ public final class ScaleOutScenario implements Scenario {
                     run.partitions(), run.rebalances(), cpuSeconds, run.cpuMillisPerTicket()));
             return run;
         } finally {
-            workers.forEach(rig::stop);
+            rig.stop(workers);
         }
     }
 }
