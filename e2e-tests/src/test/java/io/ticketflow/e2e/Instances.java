@@ -5,11 +5,13 @@ import io.ticketflow.process.PackagedService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,9 @@ final class Instances {
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
     /** The key every producer launched here accepts, and {@link TicketsClient} sends: an admin without limits. */
     static final ApiKey HARNESS = ApiKey.harness();
+    /** The secret every worker signs its callbacks with, as a production worker would; new for each run. */
+    static final String CALLBACK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            ApiKey.randomKey().getBytes(StandardCharsets.UTF_8));
     /** At the test JVM's exit, within the 30 s that failsafe gives it: SIGTERM to all, SIGKILL to any left after. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(15);
     private static final List<PackagedService> LAUNCHED = new CopyOnWriteArrayList<>();
@@ -71,7 +76,9 @@ final class Instances {
 
     /** @param more more configuration, as system properties */
     static PackagedService worker(String name, String bootstrapServers, Map<String, String> more) {
-        Map<String, String> config = new HashMap<>(more);
+        Map<String, String> config = new HashMap<>();
+        config.put("ticketflow.callbacks.secrets", CALLBACK_SECRET);
+        config.putAll(more);
         config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("ticketflow.handlers.http.allowed-hosts", "127.0.0.1,localhost");
         return launched(PackagedService.launch(name, jar("worker"), PackagedService.freePort(), JVM_OPTIONS, config,

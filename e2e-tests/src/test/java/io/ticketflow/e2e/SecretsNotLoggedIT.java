@@ -9,19 +9,23 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Credentials never reach the services' logs: after the shared system served requests with the harness's key, with
- * keys it does not know and with a JWT it cannot verify, none of those tokens appears in the producer's or the
- * worker's log.
+ * keys it does not know and with a JWT it cannot verify, and signed a callback with its secret, none of those appears
+ * in the producer's or the worker's log. (SASL passwords: {@code SaslScramIT}.)
  */
 class SecretsNotLoggedIT {
 
@@ -30,10 +34,20 @@ class SecretsNotLoggedIT {
         TicketflowSystem system = TicketflowSystem.get();
         String wrongKey = ApiKey.randomKey();
         String jwt = unverifiableJwt();
-        List<String> secrets = List.of(Instances.HARNESS.key(), wrongKey, jwt);
+        String callbackKey = Instances.CALLBACK_SECRET.substring("whsec_".length());
+        List<String> secrets = List.of(Instances.HARNESS.key(), wrongKey, jwt, Instances.CALLBACK_SECRET, callbackKey,
+                HexFormat.of().formatHex(Base64.getDecoder().decode(callbackKey)));
 
-        String id = system.tickets.submitAccepted("{\"type\":\"echo\",\"payload\":{\"secret\":\"none\"}}").join();
-        assertThat(system.tickets.getKnown(id, "30s").join().statusCode()).isEqualTo(200);
+        String id;
+        try (CallbackReceiver receiver = new CallbackReceiver()) {
+            id = system.tickets.submitAccepted("{\"type\":\"echo\",\"payload\":{\"secret\":\"none\"},"
+                    + "\"callbackUrl\":\"" + receiver.url() + "\"}").join();
+            assertThat(system.tickets.getKnown(id, "30s").join().statusCode()).isEqualTo(200);
+            CallbackReceiver.Received callback = await().atMost(Duration.ofSeconds(60)).until(receiver::first,
+                    Objects::nonNull);
+            assertThat(callback.signedWith(Base64.getDecoder().decode(callbackKey)))
+                    .as("the callback is signed with the configured secret").isTrue();
+        }
         List<Integer> refused = new ArrayList<>();
         for (String token : List.of(wrongKey, jwt, "Bearer " + wrongKey)) {
             try (TicketsHttp wrong = new TicketsHttp(system.producer.uri(""), token)) {
