@@ -24,6 +24,15 @@ public record TicketProgress(Integer percent, String message, String output) {
     /** What stands before an output that lost its beginning. */
     static final String CUT = "…";
 
+    /**
+     * A report whose output is the end of {@code output}, copying only what is kept: a handler that streams a long
+     * text reports it as it grows without copying all of it each time.
+     */
+    public static TicketProgress ofTail(Integer percent, String message, CharSequence output) {
+        return new TicketProgress(percent, message, output == null ? null
+                : output.length() > MAX_OUTPUT_CHARS ? tail(output) : output.toString());
+    }
+
     public TicketProgress {
         if (percent != null) {
             percent = Math.clamp(percent, 0, 100);
@@ -36,11 +45,15 @@ public record TicketProgress(Integer percent, String message, String output) {
             message = message.substring(0, end);
         }
         if (output != null && output.length() > MAX_OUTPUT_CHARS) {
-            int start = output.length() - (MAX_OUTPUT_CHARS - CUT.length());
-            if (Character.isLowSurrogate(output.charAt(start))) {
-                start++;
-            }
-            output = CUT + output.substring(start);
+            output = tail(output);
         }
+    }
+
+    private static String tail(CharSequence output) {
+        int start = output.length() - (MAX_OUTPUT_CHARS - CUT.length());
+        if (Character.isLowSurrogate(output.charAt(start))) {
+            start++; // never half a character: it could not be written as UTF-8
+        }
+        return CUT + output.subSequence(start, output.length());
     }
 }

@@ -27,6 +27,17 @@ class TicketProgressBoundsTest {
     }
 
     @Test
+    void aReportOfAGrowingTextCopiesOnlyItsTailAndSaysSoTheSameWay() {
+        StringBuilder text = new StringBuilder("b".repeat(TicketProgress.MAX_OUTPUT_CHARS * 3)).append("end");
+
+        TicketProgress report = TicketProgress.ofTail(null, "n chunks", text);
+
+        assertThat(report).isEqualTo(new TicketProgress(null, "n chunks", text.toString()));
+        assertThat(TicketProgress.ofTail(5, null, "short").output()).isEqualTo("short");
+        assertThat(TicketProgress.ofTail(5, null, null).output()).isNull();
+    }
+
+    @Test
     void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
         String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
         for (int shift = 0; shift < 2; shift++) {
@@ -34,6 +45,7 @@ class TicketProgressBoundsTest {
             String message = "x".repeat(shift) + emoji.repeat(TicketProgress.MAX_MESSAGE_CHARS);
 
             TicketProgress progress = new TicketProgress(null, message, output);
+            assertThat(TicketProgress.ofTail(null, message, new StringBuilder(output))).isEqualTo(progress);
 
             for (String text : new String[] {progress.output(), progress.message()}) {
                 assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))

@@ -75,7 +75,7 @@ final class ChatAnswer {
         String text = delta.path("content").asText("");
         if (!text.isEmpty()) {
             content.append(text);
-            progress.report(new TicketProgress(null, chunks + " chunks received", content.toString()));
+            progress.report(TicketProgress.ofTail(null, chunks + " chunks received", content));
         }
     }
 
