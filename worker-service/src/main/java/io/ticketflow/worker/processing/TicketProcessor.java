@@ -210,16 +210,19 @@ public class TicketProcessor {
      */
     private Multi<Message<TicketResult>> runningThen(Message<byte[]> incoming, TicketRecord ticket, Instant startedAt,
             CoalescedProgress progress, Uni<Message<TicketResult>> last) {
-        Context trace = TicketTracing.of(incoming);
-        String traceId = TicketTracing.traceId(trace);
-        Multi<Message<TicketResult>> running = Multi.createFrom().item(() -> TicketTracing.under(Keyed.message(
-                Message.of(runner.running(ticket, startedAt).withTraceId(traceId)), ticket.id()), trace));
+        Multi<Message<TicketResult>> running = Multi.createFrom()
+                .item(() -> report(incoming, runner.running(ticket, startedAt)));
         Multi<Message<TicketResult>> reports = progress.reports()
-                .map(report -> TicketTracing.under(Keyed.message(
-                        Message.of(runner.progress(ticket, startedAt, report).withTraceId(traceId)), ticket.id()),
-                        trace));
+                .map(report -> report(incoming, runner.progress(ticket, startedAt, report)));
         return Multi.createBy().concatenating().streams(running,
                 Multi.createBy().merging().streams(reports, last.toMulti()));
+    }
+
+    /** A report of the running attempt, with no ack of its own, written under the attempt's span. */
+    private static Message<TicketResult> report(Message<byte[]> attempt, TicketResult report) {
+        Context trace = TicketTracing.of(attempt);
+        return TicketTracing.under(Keyed.message(Message.of(report.withTraceId(TicketTracing.traceId(trace))),
+                report.ticketId()), trace);
     }
 
     private Uni<Message<TicketResult>> settle(Message<byte[]> incoming, TicketRecord ticket, Outcome outcome) {

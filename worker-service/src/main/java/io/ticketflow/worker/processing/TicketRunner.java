@@ -71,12 +71,10 @@ public class TicketRunner {
         return running(ticket, startedAt).withProgress(progress);
     }
 
-    /** @param progress takes the handler's progress reports */
-    public Uni<Outcome> run(TicketRecord ticket, Instant startedAt, Progress progress) {
-        return run(ticket, startedAt, progress, Context.root());
-    }
-
-    /** @param trace the attempt's span, current while its handler is called (so that its calls are traced under it) */
+    /**
+     * @param progress takes the handler's progress reports
+     * @param trace    the attempt's span, current while its handler is called (so that its calls are traced under it)
+     */
     public Uni<Outcome> run(TicketRecord ticket, Instant startedAt, Progress progress, Context trace) {
         Optional<TicketHandler> handler = handlers.find(ticket.type());
         if (handler.isEmpty()) {

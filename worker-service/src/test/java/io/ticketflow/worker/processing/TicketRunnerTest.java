@@ -3,6 +3,7 @@ package io.ticketflow.worker.processing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketRecord;
@@ -143,7 +144,7 @@ class TicketRunnerTest {
     @Test
     void aCancelStopsTheHandlerAndEndsTheTicketCancelled() {
         TicketRecord ticket = ticket("never", null).retry(2, null);
-        var running = runner.run(ticket, STARTED, Progress.IGNORED).subscribeAsCompletionStage();
+        var running = runner.run(ticket, STARTED, Progress.IGNORED, Context.root()).subscribeAsCompletionStage();
 
         cancellations.cancel(ticket.id(), Instant.now());
 
@@ -188,7 +189,7 @@ class TicketRunnerTest {
     }
 
     private Outcome outcome(TicketRecord ticket) {
-        return runner.run(ticket, STARTED, Progress.IGNORED).await().atMost(Duration.ofSeconds(5));
+        return runner.run(ticket, STARTED, Progress.IGNORED, Context.root()).await().atMost(Duration.ofSeconds(5));
     }
 
     private static TicketRecord ticket(String type, Long timeoutMs) {
