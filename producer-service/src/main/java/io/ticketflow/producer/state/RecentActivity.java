@@ -121,7 +121,7 @@ public class RecentActivity {
     }
 
     private static long index(Instant at) {
-        return Math.floorDiv(at.toEpochMilli(), SLOT.toMillis());
+        return Math.floorDiv(ClampedTime.epochMilli(at), SLOT.toMillis());
     }
 
     private static Instant submittedAt(TicketState state) {
@@ -155,7 +155,7 @@ public class RecentActivity {
         private long max;
 
         void add(Duration duration) {
-            long ms = Math.max(0, duration.toMillis());
+            long ms = Math.max(0, ClampedTime.millis(duration));
             int bucket = ms <= 1 ? 0 : (int) Math.min(BUCKETS - 1, Math.ceil(Math.log(ms) / Math.log(GROWTH)));
             counts[bucket]++;
             count++;

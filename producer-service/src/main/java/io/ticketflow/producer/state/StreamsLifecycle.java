@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.internals.GlobalStreamThread;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +28,12 @@ public class StreamsLifecycle implements KafkaStreams.StateListener, StreamsUnca
 
     @Override
     public StreamThreadExceptionResponse handle(Throwable exception) {
+        if (Thread.currentThread() instanceof GlobalStreamThread) {
+            // Kafka Streams cannot replace its global thread (asked to, it fails casting it to a stream thread);
+            // the view is gone, so the instance reports itself not alive rather than answer from nothing.
+            Log.errorf(exception, "The ticket view's thread failed; the ticket state streams stop");
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
         replacedThreads.incrementAndGet();
         Log.errorf(exception, "A ticket state stream thread failed; replacing it");
         return StreamThreadExceptionResponse.REPLACE_THREAD;

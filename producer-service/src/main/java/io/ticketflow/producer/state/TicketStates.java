@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Reads decided states from this instance's view (local RocksDB; a read is a few microseconds from the block cache,
@@ -45,7 +46,7 @@ public class TicketStates {
      * @throws StateUnavailableException while the view cannot be read (starting, restoring, failed)
      */
     public Optional<TicketState> get(String id) {
-        return Optional.ofNullable(read(reader, view().get(ViewKeys.ticket(id))));
+        return Optional.ofNullable(read(reader, reading(view -> view.get(ViewKeys.ticket(id)))));
     }
 
     /**
@@ -60,7 +61,11 @@ public class TicketStates {
      */
     public TicketPage list(String owner, TicketStatus status, String type, Instant submittedAfter, int limit,
             String after) {
-        ReadOnlyKeyValueStore<String, byte[]> view = view();
+        return reading(view -> list(view, owner, status, type, submittedAfter, limit, after));
+    }
+
+    private TicketPage list(ReadOnlyKeyValueStore<String, byte[]> view, String owner, TicketStatus status,
+            String type, Instant submittedAfter, int limit, String after) {
         String prefix = ViewKeys.indexPrefix(owner, status, type);
         String from = after == null ? prefix : prefix + after;
         String to = submittedAfter == null ? prefix + ViewKeys.END : prefix + ViewKeys.positionAtOrBefore(submittedAfter);
@@ -94,9 +99,14 @@ public class TicketStates {
      * @return how many tickets are held, by status and then by type (an unreadable ticket's type is {@code ""})
      */
     public Map<TicketStatus, Map<String, Long>> counts(String owner) {
+        return reading(view -> counts(view, owner));
+    }
+
+    private static Map<TicketStatus, Map<String, Long>> counts(ReadOnlyKeyValueStore<String, byte[]> view,
+            String owner) {
         Map<TicketStatus, Map<String, Long>> counts = new TreeMap<>();
         String prefix = ViewKeys.countPrefix(owner);
-        try (KeyValueIterator<String, byte[]> counters = view().prefixScan(prefix,
+        try (KeyValueIterator<String, byte[]> counters = view.prefixScan(prefix,
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             while (counters.hasNext()) {
                 KeyValue<String, byte[]> counter = counters.next();
@@ -114,11 +124,13 @@ public class TicketStates {
                 .flatMap(byStatus -> byStatus.getValue().values().stream()).mapToLong(Long::longValue).sum();
     }
 
-    private ReadOnlyKeyValueStore<String, byte[]> view() {
+    /** Reads the view; a store closed before or during the read is unavailable state, not a server error. */
+    private <T> T reading(Function<ReadOnlyKeyValueStore<String, byte[]>, T> read) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(TicketViewUpdater.VIEW,
-                    QueryableStoreTypes.<String, byte[]>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
+            return read.apply(streams.store(StoreQueryParameters.fromNameAndType(TicketViewUpdater.VIEW,
+                    QueryableStoreTypes.<String, byte[]>keyValueStore())));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // IllegalStateException: the streams are not running at all (stopped after a fatal error).
             throw new StateUnavailableException(streams.state(), e);
         }
     }

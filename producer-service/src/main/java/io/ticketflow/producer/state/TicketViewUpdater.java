@@ -66,8 +66,18 @@ final class TicketViewUpdater implements Processor<String, byte[], Void, Void> {
         if (previous != null && next != null && next.revision() <= previous.revision()) {
             return;
         }
-        List<String> before = previous == null ? List.of() : ViewKeys.indexEntries(previous);
-        List<String> after = next == null ? List.of() : ViewKeys.indexEntries(next);
+        List<String> before;
+        List<String> after;
+        try {
+            before = previous == null ? List.of() : ViewKeys.indexEntries(previous);
+            after = next == null ? List.of() : ViewKeys.indexEntries(next);
+        } catch (RuntimeException e) {
+            // Placing a state reads fields a client wrote. One that cannot be placed must not end the global thread:
+            // that would stop every read on this instance, on every other one reading the same record, and again at
+            // each restore, which replays it. The view keeps the state before it; the log names the record.
+            Log.errorf(e, "A state of ticket %s left out of the view (%s)", id, context.recordMetadata().orElse(null));
+            return;
+        }
         Set<String> kept = new HashSet<>(before);
         kept.retainAll(after);
         before.stream().filter(key -> !kept.contains(key)).forEach(view::delete);

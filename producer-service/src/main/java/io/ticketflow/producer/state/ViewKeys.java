@@ -128,8 +128,9 @@ final class ViewKeys {
         return state.submittedAt() != null ? state.submittedAt() : Instant.EPOCH;
     }
 
+    /** A time before 1970 sorts with the oldest, like a ticket without one. */
     private static String reversedTime(Instant at) {
-        return SortableKeys.digits(Long.MAX_VALUE - at.toEpochMilli());
+        return SortableKeys.digits(Long.MAX_VALUE - Math.max(0, ClampedTime.epochMilli(at)));
     }
 
     /** Types come from clients and console users: encoded so that no type can contain the separator. */

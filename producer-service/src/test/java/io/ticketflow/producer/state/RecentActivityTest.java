@@ -75,6 +75,20 @@ class RecentActivityTest {
     }
 
     @Test
+    void timesBeyondALongOfMillisecondsAreClampedNotThrown() {
+        // A ticket written by hand may say anything Instant can hold: a billion years either way.
+        Instant ancient = Instant.parse("-1000000000-01-01T00:00:00Z");
+        activity.applied(null, state("far", 2, TicketStatus.RUNNING, ancient, NOW.minusSeconds(1), null));
+        activity.applied(null, state("future", 3, TicketStatus.SUCCEEDED, NOW.minusSeconds(2), NOW.minusSeconds(1),
+                Instant.parse("+1000000000-12-31T23:59:59Z")));
+
+        RecentActivity.Window window = activity.window();
+        assertThat(window.queueWait().max()).isEqualTo(Long.MAX_VALUE);
+        // A finish ahead of the clock counts now rather than being lost.
+        assertThat(window.points().getLast().succeeded()).isEqualTo(1);
+    }
+
+    @Test
     void leavesOutWhatIsOlderThanTheWindow() {
         Instant old = NOW.minus(Duration.ofMinutes(11));
         activity.applied(null, state("old", 3, TicketStatus.SUCCEEDED, old, old.plusSeconds(1), old.plusSeconds(2)));
