@@ -50,6 +50,9 @@ class TicketView:
     run_at: datetime | None = None
     progress: dict[str, Any] | None = None
     """How far a running attempt has got: ``percent``, ``message`` and ``output``, each when reported."""
+    attempts: list[dict[str, Any]] | None = None
+    """Each attempt so far, oldest first (the last 20): ``attempt``, ``status``, ``startedAt``, ``endedAt``,
+    ``worker`` and ``error``, each when known."""
 
     @property
     def terminal(self) -> bool:
@@ -80,6 +83,7 @@ class TicketView:
             priority=data.get("priority"),
             run_at=_instant(data.get("runAt")),
             progress=data.get("progress"),
+            attempts=data.get("attempts"),
         )
 
 

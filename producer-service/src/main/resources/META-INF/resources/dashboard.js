@@ -174,6 +174,7 @@ async function refreshDetail(id) {
     $('detail-status').textContent = '';
     $('detail-fields').replaceChildren();
     $('detail-timeline').replaceChildren();
+    $('detail-attempts').hidden = true;
     $('detail-result').textContent = '';
     $('cancel-button').hidden = true;
     await showProblem($('detail-error'), response);
@@ -212,6 +213,7 @@ function drawDetail(t) {
       : t.traceId;
     dl.append(el('dt', {}, 'trace'), el('dd', { id: 'detail-trace' }, value));
   }
+  drawAttempts(t);
   const error = $('detail-error');
   error.hidden = !t.error;
   error.textContent = t.error ? t.error.code + ': ' + (t.error.message || '') : '';
@@ -254,6 +256,20 @@ function drawTimeline(t) {
     steps.append(el('li', { class: 'seen' }, el('small', {}, 'seen live: ' + seen.map((s) => s.status + ' ' + time(s.at)).join(' → '))));
   }
   box.replaceChildren(bar, steps);
+}
+
+/** Each attempt: how it ended, when it started, how long it took, where it ran and why it failed. */
+function drawAttempts(t) {
+  const table = $('detail-attempts');
+  const attempts = t.attempts || [];
+  table.hidden = attempts.length === 0;
+  table.tBodies[0].replaceChildren(...attempts.map((a) => el('tr', { 'data-attempt': a.attempt },
+    el('td', {}, String(a.attempt)),
+    el('td', {}, el('span', { class: 'status ' + a.status }, a.status)),
+    el('td', {}, el('time', { datetime: a.startedAt || '' }, a.startedAt ? time(a.startedAt) : '')),
+    el('td', {}, a.endedAt ? duration(a.startedAt, a.endedAt) : (a.startedAt ? 'running' : '')),
+    el('td', {}, a.worker || ''),
+    el('td', { class: 'error-text' }, a.error ? a.error.code + ': ' + (a.error.message || '') : ''))));
 }
 
 async function cancelTicket() {

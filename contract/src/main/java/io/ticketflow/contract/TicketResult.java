@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param result     the handler's output, on {@code SUCCEEDED}
  * @param error      why, on {@code FAILED}
  * @param startedAt  when the attempt started
- * @param finishedAt when the ticket reached a terminal state
+ * @param finishedAt when the attempt ended: on a terminal state, when the ticket did; on {@code RETRYING}, when the
+ *                   failed attempt did
  * @param worker     which worker instance wrote it
  * @param nextAttemptAt on {@code RETRYING}: when the next attempt is due
  * @param callback   on a terminal state whose ticket has a callback URL: how its delivery went
@@ -55,10 +56,13 @@ public record TicketResult(
                 null, null, null, null);
     }
 
-    /** Attempt {@code attempt} failed with a retryable error; attempt {@code attempt + 1} is due at {@code nextAttemptAt}. */
+    /**
+     * Attempt {@code attempt} failed with a retryable error at {@code endedAt}; attempt {@code attempt + 1} is due at
+     * {@code nextAttemptAt}.
+     */
     public static TicketResult retrying(String ticketId, int attempt, TicketError error, Instant startedAt,
-            Instant nextAttemptAt, String worker) {
-        return new TicketResult(ticketId, TicketStatus.RETRYING, attempt, null, error, startedAt, null, worker,
+            Instant endedAt, Instant nextAttemptAt, String worker) {
+        return new TicketResult(ticketId, TicketStatus.RETRYING, attempt, null, error, startedAt, endedAt, worker,
                 nextAttemptAt, null, null, null);
     }
 

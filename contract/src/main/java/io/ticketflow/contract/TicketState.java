@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The decided state of a ticket: the value of a record on {@code ticket-state}, keyed by {@link #id()}, written only
@@ -22,6 +23,7 @@ import java.time.Instant;
  * @param priority       as submitted; {@code normal} when absent
  * @param runAt          a scheduled ticket does not run before this instant
  * @param progress       how far the running attempt has got, as last reported
+ * @param attempts       each attempt so far, oldest first (the last {@link TicketAttempt#KEPT}); absent before the first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -51,7 +53,8 @@ public record TicketState(
         String traceId,
         TicketPriority priority,
         Instant runAt,
-        TicketProgress progress) {
+        TicketProgress progress,
+        List<TicketAttempt> attempts) {
 
     @JsonIgnore
     public boolean isTerminal() {
@@ -65,13 +68,14 @@ public record TicketState(
                 scheduled ? TicketStatus.SCHEDULED : TicketStatus.QUEUED, 0, known.submittedAt(), null,
                 null, null, null, null, null, known.timeoutMs(), known.maxAttempts(), known.callbackUrl(), null,
                 known.idempotencyKey(), known.requestHash(), submission, null, now, known.owner(), known.traceId(),
-                known.priority(), known.runAt(), null);
+                known.priority(), known.runAt(), null, null);
     }
 
     /** A report about a ticket not seen yet (written by hand, or whose ticket record expired first). */
     static TicketState reported(TicketResult report, Instant now) {
         return new TicketState(report.ticketId(), 0, null, null, 0, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, now, null, null, null, null, null).withReport(report, now);
+                null, null, null, null, null, null, null, now, null, null, null, null, null, null)
+                .withReport(report, now);
     }
 
     /** Adds a ticket's own fields to a state that a report created before the ticket was read; never the status. */
@@ -80,41 +84,43 @@ public record TicketState(
                 startedAt, finishedAt, nextAttemptAt, result, error, worker, ticket.timeoutMs(), ticket.maxAttempts(),
                 ticket.callbackUrl(), callback, ticket.idempotencyKey(), ticket.requestHash(), submissionId,
                 cancellation, now, ticket.owner(), ticket.traceId() != null ? ticket.traceId() : traceId,
-                ticket.priority(), ticket.runAt(), progress);
+                ticket.priority(), ticket.runAt(), progress, attempts);
     }
 
     TicketState withReport(TicketResult report, Instant now) {
+        // A retry's report says when its attempt ended; the ticket itself finishes only on a terminal state.
         return new TicketState(id, revision + 1, type, report.status(), report.attempt(), submittedAt,
-                report.startedAt(), report.finishedAt(), report.nextAttemptAt(), report.result(), report.error(),
+                report.startedAt(), report.status().isTerminal() ? report.finishedAt() : null, report.nextAttemptAt(), report.result(), report.error(),
                 report.worker(), timeoutMs, maxAttempts, callbackUrl, report.callback(), idempotencyKey, requestHash,
                 submission, cancellation, now, owner, traceId != null ? traceId : report.traceId(), priority, runAt,
-                report.progress());
+                report.progress(), TicketAttempt.recorded(attempts, report, now));
     }
 
     TicketState withProgress(TicketProgress newProgress, Instant now) {
         return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, callback, idempotencyKey,
-                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, newProgress);
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, newProgress, attempts);
     }
 
     /** A scheduled ticket whose time has come: {@code QUEUED}. */
     TicketState due(Instant now) {
         return new TicketState(id, revision + 1, type, TicketStatus.QUEUED, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, callback, idempotencyKey,
-                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress);
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress, attempts);
     }
 
     TicketState withCallback(CallbackDelivery delivery, Instant now) {
         return new TicketState(id, revision + 1, type, status, attempt, submittedAt, startedAt, finishedAt,
                 nextAttemptAt, result, error, worker, timeoutMs, maxAttempts, callbackUrl, delivery, idempotencyKey,
-                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress);
+                requestHash, submission, cancellation, now, owner, traceId, priority, runAt, progress, attempts);
     }
 
     TicketState cancelled(TicketCommand command, Instant now) {
+        TicketError why = new TicketError(TicketError.CANCELLED, "cancelled by client");
         return new TicketState(id, revision + 1, type, TicketStatus.CANCELLED, attempt, submittedAt, startedAt, now,
-                null, null, new TicketError(TicketError.CANCELLED, "cancelled by client"), worker, timeoutMs,
-                maxAttempts, callbackUrl, null, idempotencyKey, requestHash, submission, command.requestId(), now,
-                owner, traceId, priority, runAt, null);
+                null, null, why, worker, timeoutMs, maxAttempts, callbackUrl, null, idempotencyKey, requestHash,
+                submission, command.requestId(), now, owner, traceId, priority, runAt, null,
+                TicketAttempt.cancelled(attempts, attempt, why, now));
     }
 
     private static String blankToNull(String text) {

@@ -93,7 +93,7 @@ class TicketProgressDecisionsTest {
     @Test
     void progressOfAFailedAttemptArrivingAfterItsRetryingChangesNothing() {
         TicketState retrying = decide(running(1), TicketResult.retrying(ID, 1,
-                new TicketError("timeout", "slow"), T0, T1, "w"));
+                new TicketError("timeout", "slow"), T0, T0, T1, "w"));
 
         assertThat(decide(retrying, progress(1, 90))).isSameAs(retrying);
     }
@@ -101,7 +101,7 @@ class TicketProgressDecisionsTest {
     @Test
     void progressOfTheNextAttemptStartsItAndClearsTheOldProgress() {
         TicketState retrying = decide(decide(running(1), progress(1, 60)), TicketResult.retrying(ID, 1,
-                new TicketError("timeout", "slow"), T0, T1, "w"));
+                new TicketError("timeout", "slow"), T0, T0, T1, "w"));
         assertThat(retrying.progress()).isNull();
 
         TicketState second = decide(retrying, progress(2, 5));

@@ -161,6 +161,17 @@ class DashboardIT {
         assertThat(browser.findElement(By.id("cancel-button")).isDisplayed()).isFalse();
         screenshot("dashboard-cancelled");
 
+        // A ticket's attempts: a call no server answers, tried twice, fails for good on the second.
+        String refused = system.tickets.submitAccepted("""
+                {"type": "http", "payload": {"url": "http://127.0.0.1:1/refused"}, "maxAttempts": 2}""").join();
+        browser.get(system.producer.uri("/?ticket=" + refused).toString());
+        await.until(ExpectedConditions.textToBe(By.id("detail-status"), "FAILED"));
+        await.until(driver -> attemptOutcomes().equals(List.of("RETRYING", "FAILED")));
+        assertThat(column("#detail-attempts tbody tr", "td:first-child")).containsExactly("1", "2");
+        assertThat(column("#detail-attempts tbody tr", "td.error-text"))
+                .allSatisfy(error -> assertThat(error).isNotBlank());
+        screenshot("dashboard-attempts");
+
         // The whole board, unfiltered, for the README.
         browser.get(system.producer.uri("/?ticket=" + id).toString());
         await.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
@@ -202,11 +213,19 @@ class DashboardIT {
         return column("td:nth-child(3)");
     }
 
+    private static List<String> attemptOutcomes() {
+        return column("#detail-attempts tbody tr", ".status");
+    }
+
+    private static List<String> column(String selector) {
+        return column("#tickets tbody tr", selector);
+    }
+
     /** Read in the page in one go: the table is redrawn as changes arrive, so elements held across calls go stale. */
     @SuppressWarnings("unchecked")
-    private static List<String> column(String selector) {
-        return (List<String>) js("return [...document.querySelectorAll('#tickets tbody tr ' + arguments[0])]"
-                + ".map((cell) => cell.textContent.trim());", selector);
+    private static List<String> column(String rows, String selector) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0] + ' ' + arguments[1])]"
+                + ".map((cell) => cell.textContent.trim());", rows, selector);
     }
 
     /** Clicks what the selector finds once it is there, again if the page redrew it meanwhile. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A ticket's decided state, as {@code GET /tickets/{id}} answers it; absent fields are {@code null}.
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param priority {@code high}, {@code normal} or {@code low}
  * @param runAt    a scheduled ticket does not run before this instant
  * @param progress how far a running attempt has got, as its handler last reported it
+ * @param attempts each attempt so far, oldest first (the last 20)
  */
 public record TicketView(
         String id,
@@ -35,7 +37,8 @@ public record TicketView(
         String traceId,
         String priority,
         Instant runAt,
-        TicketProgress progress) {
+        TicketProgress progress,
+        List<TicketAttempt> attempts) {
 
     @JsonIgnore
     public boolean isTerminal() {

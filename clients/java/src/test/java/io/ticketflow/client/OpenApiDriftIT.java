@@ -37,6 +37,7 @@ class OpenApiDriftIT {
             Map.entry("Problem", Problem.class),
             Map.entry("FieldError", Problem.FieldError.class),
             Map.entry("TicketProgress", TicketProgress.class),
+            Map.entry("TicketAttempt", TicketAttempt.class),
             Map.entry("BatchAnswer", BatchAnswer.class),
             Map.entry("BatchItem", BatchItem.class));
 

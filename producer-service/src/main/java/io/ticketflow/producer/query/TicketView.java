@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketflow.contract.CallbackDelivery;
+import io.ticketflow.contract.TicketAttempt;
 import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketPriority;
 import io.ticketflow.contract.TicketProgress;
@@ -12,6 +13,7 @@ import io.ticketflow.contract.TicketStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A ticket as the API shows it: its decided state, without the fields only the state machine needs.
@@ -22,6 +24,7 @@ import java.time.Instant;
  * @param owner         who submitted it; absent on a ticket written with the Kafka console
  * @param runAt         a scheduled ticket does not run before this instant
  * @param progress      how far the running attempt has got, as its handler last reported it
+ * @param attempts      each attempt so far, oldest first (the last 20); left out of listings, like the result
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(
@@ -45,13 +48,15 @@ public record TicketView(
         @Schema(description = "The W3C trace id of the ticket's trace") String traceId,
         TicketPriority priority,
         Instant runAt,
-        TicketProgress progress) {
+        TicketProgress progress,
+        List<TicketAttempt> attempts) {
 
     public static TicketView of(TicketState state) {
         return new TicketView(state.id(), state.type(), state.status(), state.revision(), state.attempt(),
                 state.submittedAt(), state.startedAt(), state.finishedAt(), state.nextAttemptAt(), state.result(),
                 state.error(), state.worker(), state.timeoutMs(), state.maxAttempts(), state.callbackUrl(),
-                state.callback(), state.owner(), state.traceId(), state.priority(), state.runAt(), state.progress());
+                state.callback(), state.owner(), state.traceId(), state.priority(), state.runAt(), state.progress(),
+                state.attempts());
     }
 
     @JsonIgnore

@@ -13,8 +13,8 @@ final class StateReaders {
     }
 
     /**
-     * Skips the result and the partial output of progress (an LLM's text so far) while parsing: the view's indexes
-     * and the listing's rows need the rest only.
+     * Skips the result, the attempts' history and the partial output of progress (an LLM's text so far) while
+     * parsing: the view's indexes and the listing's rows need the rest only.
      */
     static ObjectReader withoutResults(ObjectMapper mapper) {
         return mapper.copy().addMixIn(TicketState.class, WithoutResult.class)
@@ -22,7 +22,7 @@ final class StateReaders {
                 .readerFor(TicketState.class);
     }
 
-    @JsonIgnoreProperties(value = "result", ignoreUnknown = true)
+    @JsonIgnoreProperties(value = {"result", "attempts"}, ignoreUnknown = true)
     private interface WithoutResult {
     }
 

@@ -226,7 +226,7 @@ class AuthorizationMatrixTest {
             case QUEUED, SCHEDULED -> { }
             case RUNNING -> TicketFixtures.publishResult(TicketResult.running(id, 1, now, "worker-1"));
             case RETRYING -> TicketFixtures.publishResult(TicketResult.retrying(id, 1,
-                    new TicketError(TicketError.HANDLER_ERROR, "again"), now, now.plusSeconds(3600), "worker-1"));
+                    new TicketError(TicketError.HANDLER_ERROR, "again"), now, now, now.plusSeconds(3600), "worker-1"));
             case SUCCEEDED -> TicketFixtures.publishResult(TicketResult.succeeded(id, 1, JSON.createObjectNode(),
                     now, now, "worker-1"));
             case FAILED -> TicketFixtures.publishResult(TicketResult.failed(id, 1,

@@ -68,7 +68,7 @@ class CancelResourceTest {
     void aRetryingTicketIsCancelledAtOnceUnderItsAttempt() {
         String id = TicketFixtures.submitEcho();
         TicketFixtures.publishResult(TicketResult.retrying(id, 1, new TicketError(TicketError.HANDLER_ERROR, "boom"),
-                STARTED, STARTED.plusSeconds(60), "worker-1"));
+                STARTED, STARTED.plusSeconds(1), STARTED.plusSeconds(60), "worker-1"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("RETRYING"))

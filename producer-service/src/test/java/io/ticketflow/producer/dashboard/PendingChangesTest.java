@@ -47,6 +47,6 @@ class PendingChangesTest {
     private static TicketChange decided(String id, long revision, TicketStatus status) {
         return new TicketChange.Decided(new TicketState(id, revision, "echo", status, 1, Instant.EPOCH, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, Instant.EPOCH, null, null,
-                null, null, null));
+                null, null, null, null));
     }
 }

@@ -11,6 +11,7 @@ import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.producer.TicketFixtures;
 import io.ticketflow.producer.state.TicketChanges;
+import io.ticketflow.testing.ContractSchemas;
 import io.ticketflow.testing.KafkaBrokerResource;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +49,8 @@ class StatusResourceTest {
 
         TicketFixtures.publishResult(TicketResult.running(id, 1, STARTED, "worker-1"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
-                .then().statusCode(200).body("status", equalTo("RUNNING")).body("attempt", equalTo(1)));
+                .then().statusCode(200).body("status", equalTo("RUNNING")).body("attempt", equalTo(1))
+                .body("attempts.status", equalTo(List.of("RUNNING"))));
 
         TicketFixtures.publishResult(succeeded(id));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/tickets/" + id)
@@ -56,7 +58,16 @@ class StatusResourceTest {
                 .body("status", equalTo("SUCCEEDED"))
                 .body("result.echo", equalTo("hi"))
                 .body("worker", equalTo("worker-1"))
-                .body("type", equalTo("echo")));
+                .body("type", equalTo("echo"))
+                .body("attempts.status", equalTo(List.of("SUCCEEDED")))
+                .body("attempts[0].startedAt", equalTo("2026-01-01T10:00:00Z"))
+                .body("attempts[0].endedAt", equalTo("2026-01-01T10:00:01Z"))
+                .body("attempts[0].worker", equalTo("worker-1")));
+        ContractSchemas.assertValidState(TicketFixtures.recordsWithKey(Topics.STATE, id).getLast().value());
+        // A listing row leaves the history out, like the result.
+        given().get("/tickets?type=echo&limit=1").then().statusCode(200)
+                .body("tickets[0].id", equalTo(id))
+                .body("tickets[0]", not(hasKey("attempts")));
     }
 
     @Test

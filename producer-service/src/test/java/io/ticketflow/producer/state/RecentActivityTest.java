@@ -119,6 +119,6 @@ class RecentActivityTest {
             Instant finished) {
         return new TicketState(id, revision, "delay", status, 1, submitted, started, finished, null, null, null, null,
                 null, null, null, null, null, null, null, null, finished != null ? finished : NOW, null, null, null, null,
-                null);
+                null, null);
     }
 }

@@ -125,7 +125,8 @@ public class TicketRunner {
             Instant next = ticketFailure.retryAfter()
                     .map(asked -> retries.nextAttemptAt(attempt, now, asked))
                     .orElseGet(() -> retries.nextAttemptAt(attempt, now));
-            return new Outcome.Retry(TicketResult.retrying(ticket.id(), attempt, error, startedAt, next, worker.name()),
+            return new Outcome.Retry(TicketResult.retrying(ticket.id(), attempt, error, startedAt, now, next,
+                    worker.name()),
                     ticket.retry(attempt + 1, next));
         }
         String message = "attempts exhausted (%d of %d): %s".formatted(attempt, maxAttempts, error.message());

@@ -165,10 +165,10 @@ class CallbackTest {
     void statesThatAwaitNoCallbackPostNothing() {
         TicketState running = new TicketState(WorkerKafka.uniqueId("running"), 2, "echo", TicketStatus.RUNNING, 1,
                 SUBMITTED, STARTED, null, null, null, null, "worker-a", null, null, url("/ok"), null, null, null,
-                "request-1", null, STARTED, null, null, null, null, null);
+                "request-1", null, STARTED, null, null, null, null, null, null);
         TicketState retrying = new TicketState(WorkerKafka.uniqueId("retrying"), 3, "echo", TicketStatus.RETRYING, 1,
                 SUBMITTED, STARTED, null, FINISHED, null, new TicketError("timeout", "too slow"), "worker-a", null,
-                null, url("/ok"), null, null, null, "request-1", null, FINISHED, null, null, null, null, null);
+                null, url("/ok"), null, null, null, "request-1", null, FINISHED, null, null, null, null, null, null);
         TicketState withoutUrl = decided(WorkerKafka.uniqueId("no-url"), TicketStatus.SUCCEEDED, null);
 
         inOrderThenMarker(List.of(WorkerKafka.stateJson(running), WorkerKafka.stateJson(retrying),
@@ -271,14 +271,14 @@ class CallbackTest {
                 succeeded ? Json.parse("{\"n\": 1}") : null,
                 succeeded ? null : new TicketError("handler_error", "it broke"), "worker-a", 5000L, 3, callbackUrl,
                 null, "key-1", "hash-1", "request-1", null, FINISHED, null, null, null, null,
-                null);
+                null, null);
     }
 
     private static TicketState cancelled(String id, int attempt, String worker, String callbackUrl) {
         return new TicketState(id, 3, "echo", TicketStatus.CANCELLED, attempt, SUBMITTED, null, FINISHED, null, null,
                 new TicketError(TicketError.CANCELLED, "cancelled by client"), worker, null, null, callbackUrl, null,
                 null, null, "request-1", "cancel-request-1", FINISHED, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The next decision about the ticket, once its callback's report is in: the same outcome, with the delivery. */
@@ -287,7 +287,7 @@ class CallbackTest {
                 state.submittedAt(), state.startedAt(), state.finishedAt(), state.nextAttemptAt(), state.result(),
                 state.error(), state.worker(), state.timeoutMs(), state.maxAttempts(), state.callbackUrl(), delivery,
                 state.idempotencyKey(), state.requestHash(), state.submission(), state.cancellation(), Instant.now(),
-                state.owner(), state.traceId(), state.priority(), state.runAt(), state.progress());
+                state.owner(), state.traceId(), state.priority(), state.runAt(), state.progress(), state.attempts());
     }
 
     private static String url(String path) {

@@ -347,7 +347,7 @@ final class ProducerState {
                 JsonNode result = SampleTickets.result(i, bytes);
                 writer.send(Topics.STATE, id, new TicketState(id, 2, "echo", TicketStatus.SUCCEEDED, 1, now, now, now,
                         null, result, null, "benchmark", null, null, null, null, null, null, null, null, now, null, null, null, null,
-                        null));
+                        null, null));
                 int written = i + 1;
                 ticker.tick(() -> "writing %s: %,d / %,d".formatted(Topics.STATE, written - from, to - from));
             }
