@@ -6,23 +6,24 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.ticketflow.contract.TicketProgress;
 import io.ticketflow.worker.handlers.Progress;
 
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The progress reports of one attempt, coalesced: the first is passed on at once, later ones at most one per
- * {@code every}, and only the latest of those that came in between. {@link #close()} (the attempt ended) drops a
- * report still waiting, since the outcome written next supersedes it, and completes {@link #reports()}.
+ * interval, and only the latest of those that came in between. The interval is the worker's {@link ProgressBudget}'s
+ * (which also holds back the first report while the worker is over its budget). {@link #close()} (the attempt ended)
+ * drops a report still waiting, since the outcome written next supersedes it, and completes {@link #reports()}.
  *
  * <p>Reports are passed on while holding the lock that {@link #close()} takes: whoever writes the outcome after
  * closing is sure that no report is passed on after it.
  */
 final class CoalescedProgress implements Progress {
 
-    private final long everyNanos;
+    private final ProgressBudget budget;
     private final ScheduledExecutorService timers;
+    private final long openedAt = System.nanoTime();
 
     private MultiEmitter<? super TicketProgress> emitter;
     private TicketProgress pending;
@@ -31,9 +32,10 @@ final class CoalescedProgress implements Progress {
     private ScheduledFuture<?> timer;
     private boolean closed;
 
-    CoalescedProgress(Duration every, ScheduledExecutorService timers) {
-        this.everyNanos = every.toNanos();
+    CoalescedProgress(ProgressBudget budget, ScheduledExecutorService timers) {
+        this.budget = budget;
         this.timers = timers;
+        budget.opened();
     }
 
     /** The reports to write; a report made before anyone subscribes waits for the subscriber. */
@@ -64,6 +66,7 @@ final class CoalescedProgress implements Progress {
             return;
         }
         closed = true;
+        budget.closed();
         pending = null;
         if (timer != null) {
             timer.cancel(false);
@@ -77,7 +80,8 @@ final class CoalescedProgress implements Progress {
         if (emitter == null || pending == null || timer != null) {
             return;
         }
-        long wait = passedOnAny ? lastPassedOn + everyNanos - System.nanoTime() : 0;
+        long wait = passedOnAny ? lastPassedOn + budget.intervalNanos() - System.nanoTime()
+                : openedAt + budget.firstWaitNanos() - System.nanoTime();
         if (wait > 0) {
             // Quarkus' scheduler (Vert.x timers) refuses a wait under a millisecond.
             long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));

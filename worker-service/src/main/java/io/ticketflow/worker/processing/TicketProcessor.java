@@ -67,12 +67,13 @@ public class TicketProcessor {
     private final Multi<Message<byte[]>> low;
     private final TicketMetrics metrics;
     private final TicketTracing tracing;
+    private final ProgressBudget progressBudget;
 
     public TicketProcessor(TicketDecoder decoder, TicketRunner runner, Cancellations cancellations,
             RetryScheduler retries, StartedAttempts started, InFlightTickets inFlight, ResultRewriter rewriter,
             DeadLetterWriter deadLetters,
             TypeConcurrency slots, WorkerConfig config, PriorityConfig priority, TicketMetrics metrics,
-            TicketTracing tracing,
+            TicketTracing tracing, ProgressBudget progressBudget,
             @Channel("tickets-high") Multi<Message<byte[]>> high, @Channel("tickets-low") Multi<Message<byte[]>> low) {
         this.decoder = decoder;
         this.runner = runner;
@@ -89,6 +90,7 @@ public class TicketProcessor {
         this.low = low;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.progressBudget = progressBudget;
     }
 
     /**
@@ -138,8 +140,7 @@ public class TicketProcessor {
         }
         return Multi.createFrom().deferred(() -> {
             Instant startedAt = Instant.now();
-            CoalescedProgress progress = new CoalescedProgress(config.progressEvery(),
-                    Infrastructure.getDefaultWorkerPool());
+            CoalescedProgress progress = new CoalescedProgress(progressBudget, Infrastructure.getDefaultWorkerPool());
             metrics.started(ticket, startedAt);
             Context trace = tracing.attempt(TicketTracing.of(incoming), ticket);
             // Every record written for this attempt (its results, progress and retry) is written under its span.

@@ -57,4 +57,12 @@ public interface WorkerConfig {
      */
     @WithDefault("1S")
     Duration progressEvery();
+
+    /**
+     * The most progress reports this worker writes a second, all attempts together: with more attempts reporting
+     * than this allows at {@code progress-every}, each one's interval stretches (see ProgressBudget). Default 500:
+     * below it at the default max-in-flight (256), so only a worker holding thousands of waiting tickets is slowed.
+     */
+    @WithDefault("500")
+    int progressMaxPerSecond();
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 class CoalescedProgressTest {
 
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    private final CoalescedProgress progress = new CoalescedProgress(Duration.ofMillis(300), timers);
+    private final ProgressBudget budget = new ProgressBudget(TestWorkerConfig.progress(Duration.ofMillis(300), 100));
+    private final CoalescedProgress progress = new CoalescedProgress(budget, timers);
 
     @AfterEach
     void stopTimers() {
@@ -63,6 +66,30 @@ class CoalescedProgressTest {
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                 .until(() -> written.getItems().size() == 1);
         assertThat(written.getItems()).extracting(TicketProgress::percent).containsExactly(1);
+    }
+
+    @Test
+    void withMoreAttemptsReportingThanTheBudgetAllowsEachOneWaitsLongerAndTheFirstWaitsToo() {
+        AssertSubscriber<TicketProgress> written = subscribe();
+        progress.report(1, "one");
+        progress.close();
+        // 60 attempts reporting against 100 reports a second: each may write one every 600 ms, not 300.
+        List<CoalescedProgress> others = IntStream.range(0, 60).mapToObj(i -> new CoalescedProgress(budget, timers))
+                .toList();
+        assertThat(budget.intervalNanos()).isEqualTo(Duration.ofMillis(600).toNanos());
+        CoalescedProgress late = new CoalescedProgress(budget, timers);
+        AssertSubscriber<TicketProgress> lateWritten = late.reports().subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
+        late.report(1, "held back while over the budget");
+
+        assertThat(written.getItems()).as("under the budget: at once").hasSize(1);
+        assertThat(lateWritten.getItems()).as("over it: not at once").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lateWritten.getItems().size() == 1);
+
+        others.forEach(CoalescedProgress::close);
+        late.close();
+        assertThat(budget.intervalNanos()).as("the interval comes back as attempts end")
+                .isEqualTo(Duration.ofMillis(300).toNanos());
     }
 
     @Test

@@ -15,7 +15,7 @@ class TicketsChannelSettingsTest {
     @Test
     void prefetchesAsManyRecordsAsMayRunAtOnce() {
         var worker = new TestWorkerConfig(Optional.empty(), 301, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                null, null, null);
+                null, null, null, 500);
         var channel = settings.ticketsChannel(() -> Duration.ofMinutes(15), new TypeConcurrency(worker, Map::of));
 
         int prefetch = Integer.parseInt((String) channel.get("max.poll.records"))
