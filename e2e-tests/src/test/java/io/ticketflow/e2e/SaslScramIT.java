@@ -1,6 +1,7 @@
 package io.ticketflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketflow.contract.ConsumerGroups;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.kafka.local.LocalKafkaBroker;
 import io.ticketflow.kafka.local.SecureListener;
@@ -121,7 +122,7 @@ class SaslScramIT {
         // The dashboard: each instance reads worker-heartbeats in a group of its own.
         allow(acls, PRODUCER, ResourceType.GROUP, "ticketflow-dashboard-", PatternType.PREFIXED, AclOperation.READ);
         // The queue depth metric reads the workers' committed offsets.
-        allow(acls, PRODUCER, ResourceType.GROUP, "ticketflow-worker", PatternType.LITERAL, AclOperation.DESCRIBE);
+        allow(acls, PRODUCER, ResourceType.GROUP, ConsumerGroups.WORKER, PatternType.LITERAL, AclOperation.DESCRIBE);
 
         for (String topic : concat(TICKETS, List.of(Topics.RETRIES, Topics.COMMANDS, Topics.STATE))) {
             allow(acls, WORKER, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ);

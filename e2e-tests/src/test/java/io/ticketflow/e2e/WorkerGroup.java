@@ -1,5 +1,6 @@
 package io.ticketflow.e2e;
 
+import io.ticketflow.contract.ConsumerGroups;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -24,7 +25,7 @@ import java.util.stream.IntStream;
 /** The workers' consumer group on {@code tickets} as the broker sees it: who is in it, and what it committed. */
 final class WorkerGroup implements AutoCloseable {
 
-    static final String GROUP = "ticketflow-worker";
+    static final String GROUP = ConsumerGroups.WORKER;
     static final String TOPIC = "tickets";
 
     /**

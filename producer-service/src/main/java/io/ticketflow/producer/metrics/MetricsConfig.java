@@ -2,6 +2,7 @@ package io.ticketflow.producer.metrics;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.ticketflow.contract.ConsumerGroups;
 
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
 public interface MetricsConfig {
 
     /** The workers' consumer group on {@code tickets}: the worker's {@code mp.messaging.incoming.tickets.group.id}. */
-    @WithDefault("ticketflow-worker")
+    @WithDefault(ConsumerGroups.WORKER)
     String workerGroup();
 
     /** How often the queue depth and the view lag are read from Kafka (three small admin requests). */

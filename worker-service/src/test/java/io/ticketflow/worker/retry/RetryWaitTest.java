@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.ticketflow.contract.ConsumerGroups;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketStatus;
 import io.ticketflow.contract.Topics;
@@ -77,7 +78,7 @@ class RetryWaitTest {
     }
 
     private long committed(TopicPartition partition) {
-        OffsetAndMetadata offset = companion.consumerGroups().offsets("ticketflow-worker", partition);
+        OffsetAndMetadata offset = companion.consumerGroups().offsets(ConsumerGroups.WORKER, partition);
         return offset == null ? -1 : offset.offset();
     }
 }

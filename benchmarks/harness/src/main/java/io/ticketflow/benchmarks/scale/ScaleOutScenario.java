@@ -10,6 +10,7 @@ import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.rig.WorkerWatch;
+import io.ticketflow.contract.ConsumerGroups;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
@@ -73,7 +74,7 @@ public final class ScaleOutScenario implements Scenario {
     private static Run drain(ScenarioContext context, Rig rig, int count, int tickets) {
         String label = count + (count == 1 ? " worker" : " workers");
         List<PackagedService> workers = rig.startWorkers(count, Map.of());
-        try (WorkerWatch watch = WorkerWatch.start(rig.bootstrapServers(), workers, ScaleScenario.GROUP, Topics.TICKETS,
+        try (WorkerWatch watch = WorkerWatch.start(rig.bootstrapServers(), workers, ConsumerGroups.WORKER, Topics.TICKETS,
                 BenchmarkTopics.PARTITIONS)) {
             watch.awaitSettled(SETTLE, context.ticker());
             int rebalancesBefore = watch.rebalances();

@@ -12,6 +12,7 @@ import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.benchmarks.rig.WorkerSettings;
 import io.ticketflow.benchmarks.rig.WorkerWatch;
+import io.ticketflow.contract.ConsumerGroups;
 import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
@@ -27,8 +28,6 @@ import java.util.Locale;
  */
 public final class ScaleScenario implements Scenario {
 
-    /** The worker's consumer group for {@code tickets}, as its configuration names it. */
-    static final String GROUP = "ticketflow-worker";
     private static final Duration STALL = Duration.ofSeconds(90);
     private static final double MIB = 1024.0 * 1024;
 
@@ -51,7 +50,7 @@ public final class ScaleScenario implements Scenario {
                 cpu = CpuWindow.of(worker.pid());
                 cpu.open();
                 Measurement measurement = rig.measure(worker, "worker");
-                try (WorkerWatch watching = WorkerWatch.start(bootstrap, List.of(worker), GROUP, Topics.TICKETS,
+                try (WorkerWatch watching = WorkerWatch.start(bootstrap, List.of(worker), ConsumerGroups.WORKER, Topics.TICKETS,
                         BenchmarkTopics.PARTITIONS)) {
                     watch = watching;
                     drain = results.awaitTerminal(worker, context.ticker(), STALL, 0);
