@@ -81,6 +81,8 @@ class CallbackClient {
                 .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
                         "no complete answer within " + longestPost.toMillis() + " ms"))
                 .onFailure().invoke(failure -> TicketTracing.failed(span, failure))
+                // A delivery abandoned (the worker stopping) still ends its span, so the trace is complete.
+                .onCancellation().invoke(span::end)
                 .map(response -> {
                     TicketTracing.answered(span, response.statusCode());
                     if (response.statusCode() / 100 != 2) {
