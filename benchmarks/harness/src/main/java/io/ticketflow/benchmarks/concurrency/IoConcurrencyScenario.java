@@ -6,6 +6,7 @@ import io.ticketflow.benchmarks.kafka.Drain;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
@@ -22,6 +23,7 @@ import java.util.Map;
  * all its tickets in flight on the event loop. Baselines: the Quarkus kafka-quickstart processor, ordered
  * {@code @Blocking} with {@code Thread.sleep} (a), and the same with {@code @Blocking(ordered = false)} (b), drained
  * from topics of their own on the same broker. Each drain first works off half as many tickets again as warm-up.
+ * The worker's CPU per ticket is taken over its measured part.
  */
 public final class IoConcurrencyScenario implements Scenario {
 
@@ -44,14 +46,17 @@ public final class IoConcurrencyScenario implements Scenario {
             context.say("preloading %,d + %,d (warm-up) delay tickets of %d ms", tickets, tickets / 2, delayMs);
             List<String> ids = SampleTickets.preload(bootstrap, Topics.TICKETS, tickets + tickets / 2,
                     i -> SampleTickets.delay(delayMs), context.ticker());
-            Drain worker;
+            CpuWindow cpu;
+            ResultCollector.Measured measured;
             try (ResultCollector results = ResultCollector.start(bootstrap, Topics.RESULTS, ids)) {
                 PackagedService process = rig.startWorker(WorkerSettings.inFlight(inFlight));
+                cpu = CpuWindow.of(process.pid());
                 Measurement measurement = rig.measure(process, "worker");
-                worker = results.awaitTerminal(process, context.ticker(), STALL, tickets / 2);
+                measured = results.awaitTerminal(process, context.ticker(), STALL, tickets / 2, cpu);
                 rig.finish(measurement);
                 rig.stop(process);
             }
+            Drain worker = measured.drain();
             context.report(context.figure("worker, %,d × %d ms delay, max-in-flight %,d".formatted(tickets, delayMs, inFlight),
                             "tickets/s", worker.ticketsPerSecond())
                     .against("bound in-flight ÷ delay", bound)
@@ -59,6 +64,8 @@ public final class IoConcurrencyScenario implements Scenario {
             context.report(context.figure("worker peak tickets in flight", "tickets", worker.peakInFlight())
                     .against("max-in-flight", inFlight)
                     .targeting(Target.atLeast(1_000)));
+            context.reportCpuPerTicket("worker CPU per ticket, %d ms delay, max-in-flight %,d".formatted(delayMs,
+                    inFlight), cpu, 0, measured.cpuTickets());
 
             Drain blocking = baseline(context, rig, "blocking", context.options().blockingTickets(), delayMs);
             context.report(context.figure("worker vs quickstart @Blocking", "tickets/s", worker.ticketsPerSecond())

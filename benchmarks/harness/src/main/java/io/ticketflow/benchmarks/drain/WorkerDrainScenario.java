@@ -6,6 +6,7 @@ import io.ticketflow.benchmarks.kafka.Drain;
 import io.ticketflow.benchmarks.kafka.ResultCollector;
 import io.ticketflow.benchmarks.kafka.SampleTickets;
 import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Measurement;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
@@ -19,8 +20,8 @@ import java.util.Map;
 /**
  * S1: echo tickets wait in {@code tickets}; the worker starts and works them off. The first N/2 only warm it up (the
  * JIT compiler takes a good part of two cores for a while after start); throughput is measured over the next N,
- * from the moment the warm-up ones were done to the last terminal result. Baseline: a plain consume→produce loop
- * over the same records, warmed up and measured the same way.
+ * from the moment the warm-up ones were done to the last terminal result; the worker's CPU per ticket over the same
+ * part. Baseline: a plain consume→produce loop over the same records, warmed up and measured the same way.
  */
 public final class WorkerDrainScenario implements Scenario {
 
@@ -42,16 +43,21 @@ public final class WorkerDrainScenario implements Scenario {
             Drain baseline = ConsumeProduceLoop.run(bootstrap, Topics.TICKETS, "baseline-results", warmup, tickets,
                     context.ticker(), STALL);
             rig.finish(loop);
+            context.note("the consume→produce loop runs in the harness JVM, beside its load and collectors: no CPU per "
+                    + "ticket of its own is taken");
 
             try (ResultCollector results = ResultCollector.start(bootstrap, Topics.RESULTS, ids)) {
                 PackagedService worker = rig.startWorker(Map.of());
+                CpuWindow cpu = CpuWindow.of(worker.pid());
                 Measurement measurement = rig.measure(worker, "worker");
-                Drain drain = results.awaitTerminal(worker, context.ticker(), STALL, warmup);
+                ResultCollector.Measured drained = results.awaitTerminal(worker, context.ticker(), STALL, warmup, cpu);
                 rig.finish(measurement);
                 context.report(context.figure("worker drain, %,d echo tickets".formatted(tickets), "tickets/s",
-                                drain.ticketsPerSecond())
+                                drained.drain().ticketsPerSecond())
                         .against("consume→produce loop", baseline.ticketsPerSecond())
                         .targeting(Target.ratioAtLeast(0.6)));
+                context.reportCpuPerTicket("worker CPU per ticket, echo drain of %,d tickets".formatted(tickets), cpu, 0,
+                        drained.cpuTickets());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks.kafka;
 
+import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Pause;
 import io.ticketflow.benchmarks.rig.Progress;
 import io.ticketflow.process.PackagedService;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -69,7 +71,43 @@ public final class ResultCollector implements AutoCloseable {
      * @param warmup how many of the first tickets to finish only warm the service up (JIT) and are not measured
      */
     public Drain awaitTerminal(PackagedService service, Progress.Ticker ticker, Duration stall, int warmup) {
-        await(() -> terminal, "finished", service, ticker, stall);
+        await(() -> terminal, "finished", service, ticker, stall, finished -> { });
+        return checkedDrain(warmup);
+    }
+
+    /**
+     * {@link #awaitTerminal(PackagedService, Progress.Ticker, Duration, int)}, taking the service's CPU over the
+     * measured part too: {@code cpu} opens once the first {@code warmup} tickets are finished and closes once every
+     * ticket is. The collector sees results a poll late and may see the warm-up's last ones together with measured
+     * ones, so the tickets the CPU is divided by are counted when it opens, not assumed.
+     */
+    public Measured awaitTerminal(PackagedService service, Progress.Ticker ticker, Duration stall, int warmup,
+            CpuWindow cpu) {
+        int[] finishedAtOpen = {-1};
+        await(() -> terminal, "finished", service, ticker, stall, finished -> {
+            if (finishedAtOpen[0] < 0 && finished >= warmup) {
+                cpu.open();
+                finishedAtOpen[0] = finished;
+            }
+        });
+        cpu.close();
+        return new Measured(checkedDrain(warmup), state.length - finishedAtOpen[0]);
+    }
+
+    /**
+     * A drain whose CPU was taken as well.
+     *
+     * @param cpuTickets the tickets finished while the CPU window was open
+     */
+    public record Measured(Drain drain, int cpuTickets) {
+    }
+
+    /** Waits until every expected ticket has at least started (a RUNNING result, or a terminal one). */
+    public void awaitStarted(PackagedService service, Progress.Ticker ticker, Duration stall) {
+        await(() -> started, "started", service, ticker, stall, count -> { });
+    }
+
+    private Drain checkedDrain(int warmup) {
         synchronized (this) {
             if (failed > 0) {
                 throw new IllegalStateException("%,d of %,d tickets FAILED on %s, e.g. %s".formatted(
@@ -77,11 +115,6 @@ public final class ResultCollector implements AutoCloseable {
             }
         }
         return drain(warmup);
-    }
-
-    /** Waits until every expected ticket has at least started (a RUNNING result, or a terminal one). */
-    public void awaitStarted(PackagedService service, Progress.Ticker ticker, Duration stall) {
-        await(() -> started, "started", service, ticker, stall);
     }
 
     /**
@@ -143,7 +176,9 @@ public final class ResultCollector implements AutoCloseable {
         return peak;
     }
 
-    private void await(IntSupplier count, String what, PackagedService service, Progress.Ticker ticker, Duration stall) {
+    /** @param seen told each count as it is read, before it is checked: to act at a point of the progress */
+    private void await(IntSupplier count, String what, PackagedService service, Progress.Ticker ticker, Duration stall,
+            IntConsumer seen) {
         int total = state.length;
         int last = -1;
         long lastProgress = System.nanoTime();
@@ -152,6 +187,7 @@ public final class ResultCollector implements AutoCloseable {
             synchronized (this) {
                 now = count.getAsInt();
             }
+            seen.accept(now);
             if (now >= total) {
                 return;
             }

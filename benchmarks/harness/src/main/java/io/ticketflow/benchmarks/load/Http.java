@@ -1,5 +1,7 @@
 package io.ticketflow.benchmarks.load;
 
+import io.ticketflow.client.TicketStats;
+import io.ticketflow.client.TicketStatus;
 import io.ticketflow.client.TicketflowClient;
 import io.ticketflow.client.TicketsHttp;
 import io.ticketflow.process.ApiKey;
@@ -7,6 +9,7 @@ import io.ticketflow.process.ApiKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -35,5 +38,11 @@ public final class Http {
     /** The typed client of a producer, with the harness's credentials, for the calls that are not load. */
     public static TicketflowClient client(URI base) {
         return TicketflowClient.create(base, HARNESS.key());
+    }
+
+    /** The tickets a producer's view holds SUCCEEDED, from its counters ({@code GET /tickets/stats}, not a scan). */
+    public static long succeeded(TicketStats stats) {
+        return stats.byStatus().getOrDefault(TicketStatus.SUCCEEDED, Map.of()).values().stream()
+                .mapToLong(Long::longValue).sum();
     }
 }

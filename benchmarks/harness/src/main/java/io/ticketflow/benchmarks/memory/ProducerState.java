@@ -10,6 +10,7 @@ import io.ticketflow.benchmarks.kafka.TopicOffsets;
 import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.load.Latencies;
 import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Pause;
 import io.ticketflow.benchmarks.rig.ProcessProbe;
 import io.ticketflow.benchmarks.rig.ReadinessSampler;
@@ -31,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -79,8 +79,13 @@ final class ProducerState {
     private final ScenarioContext context;
     private final Rig rig;
 
-    /** How a backlog of tickets was decided. */
-    private record Decided(long decisions, double decisionsPerSecond, double decidingSeconds, double heldAfterSeconds) {
+    /**
+     * How a backlog of tickets was decided.
+     *
+     * @param cpu the producer's CPU over the deciding, the same span as {@code decidingSeconds}
+     */
+    private record Decided(long decisions, double decisionsPerSecond, double decidingSeconds, double heldAfterSeconds,
+            CpuWindow cpu) {
     }
 
     /** Tickets in the producer's view, from {@code GET /tickets/stats} (counters, not a scan). */
@@ -133,6 +138,7 @@ final class ProducerState {
                         + "a backlog written while the producer was stopped; its view held all %,d tickets %.1f s after "
                         + "the process started", decided.decisions(), decided.decidingSeconds(), first,
                 decided.heldAfterSeconds()));
+        reportCpu("a backlog of %,d tickets".formatted(first), decided, first);
         context.report(context.figure("producer heap after GC, %,d tickets held".formatted(first), "MiB", heap1 / MIB)
                 .against("0 tickets held", heap0 / MIB));
         reportDisk(first, "", disk1, first);
@@ -151,6 +157,7 @@ final class ProducerState {
                 context.note(String.format(Locale.ROOT, "state machine, %,d more tickets on top of %,d: %,d decisions "
                         + "in %.1f s, %.0f decisions/s", rest, first, more.decisions(), more.decidingSeconds(),
                         more.decisionsPerSecond()));
+                reportCpu("%,d more tickets on top of %,d".formatted(rest, first), more, rest);
             } else {
                 long writing = System.nanoTime();
                 writeDecidedStates(first, largest);
@@ -290,6 +297,16 @@ final class ProducerState {
                 disk.machine() / (double) decided, decided));
     }
 
+    /**
+     * The producer's CPU per ticket while its state machine decided a backlog: its view applies the decisions
+     * meanwhile, as far as it keeps up, so that is in it too; start-up is not, the window opening at the last sample
+     * with no decision made yet.
+     */
+    private void reportCpu(String backlog, Decided decided, int tickets) {
+        context.reportCpuPerTicket("producer CPU per ticket, state machine deciding " + backlog, decided.cpu(), 0,
+                tickets);
+    }
+
     private StateLoad chooseLoad(BenchmarkOptions options, Decided decided, int rest) {
         if (options.stateLoad() != StateLoad.AUTO) {
             context.say("%,d more tickets: %s (--state-load)", rest, options.stateLoad().name().toLowerCase(Locale.ROOT));
@@ -364,6 +381,8 @@ final class ProducerState {
             long base = offsets.written();
             long start = System.nanoTime();
             producer.start();
+            CpuWindow cpu = CpuWindow.of(producer.pid());
+            cpu.open();
             context.say("producer restarted on a backlog of %,d tickets; following its decisions", expectHeld);
             long lastZero = start;
             long done = -1;
@@ -378,6 +397,7 @@ final class ProducerState {
                 long made = offsets.written() - base;
                 if (made == 0) {
                     lastZero = now;
+                    cpu.open();
                 }
                 if (made != decisions) {
                     decisions = made;
@@ -385,6 +405,7 @@ final class ProducerState {
                 }
                 if (done < 0 && made >= expectDecisions) {
                     done = now;
+                    cpu.close();
                 }
                 if (now - lastCheck >= Duration.ofSeconds(1).toNanos()) {
                     lastCheck = now;
@@ -396,6 +417,7 @@ final class ProducerState {
                     if (held != null && held.succeeded() >= expectHeld) {
                         if (done < 0) {
                             done = now; // fewer decisions than expected, yet every ticket is SUCCEEDED
+                            cpu.close();
                         }
                         break;
                     }
@@ -414,7 +436,7 @@ final class ProducerState {
             double heldAfter = (System.nanoTime() - start) / 1e9;
             rig.awaitReady(producer, READY);
             double seconds = Math.max(1e-3, (done - lastZero) / 1e9);
-            return new Decided(decisions, decisions / seconds, seconds, heldAfter);
+            return new Decided(decisions, decisions / seconds, seconds, heldAfter, cpu);
         }
     }
 
@@ -446,10 +468,7 @@ final class ProducerState {
     private Held held(PackagedService producer) {
         try (TicketflowClient client = Http.client(producer.uri(""))) {
             TicketStats stats = client.stats().toCompletableFuture().join();
-            long succeeded = stats.byStatus()
-                    .getOrDefault(io.ticketflow.client.TicketStatus.SUCCEEDED, Map.of()).values().stream()
-                    .mapToLong(Long::longValue).sum();
-            return new Held(stats.total(), succeeded);
+            return new Held(stats.total(), Http.succeeded(stats));
         } catch (CompletionException notAnswering) {
             return null;
         }

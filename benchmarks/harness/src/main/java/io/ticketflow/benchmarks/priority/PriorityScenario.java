@@ -5,6 +5,7 @@ import io.ticketflow.benchmarks.kafka.BenchmarkTopics;
 import io.ticketflow.benchmarks.kafka.RecordWriter;
 import io.ticketflow.benchmarks.load.Http;
 import io.ticketflow.benchmarks.report.Target;
+import io.ticketflow.benchmarks.rig.CpuWindow;
 import io.ticketflow.benchmarks.rig.Rig;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
 import io.ticketflow.client.SubmitRequest;
@@ -28,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * S8: a worker saturated by a backlog of B normal tickets (each a {@code delay} long enough that the backlog takes
  * minutes), then, one per second, P high tickets submitted through REST, and one normal ticket the same way: how long
  * after its {@code submittedAt} each one started. Target: a high ticket starts within 1 s. The normal probe shows
- * what the backlog would have cost without priorities.
+ * what the backlog would have cost without priorities. Each service's CPU per ticket is taken from the worker's start
+ * (once ready) to the last probe finished, over the tickets that finished in between.
  */
 public final class PriorityScenario implements Scenario {
 
@@ -56,6 +58,9 @@ public final class PriorityScenario implements Scenario {
             }
             PackagedService worker = rig.startWorker(Map.of());
             TicketflowClient tickets = Http.client(producer.uri(""));
+            CpuWindow cpu = CpuWindow.of(producer.pid(), worker.pid());
+            long finishedBefore = succeeded(tickets);
+            cpu.open();
             // Saturated: every slot taken by the backlog, which the worker has fetched by now.
             LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
             context.say("%d high tickets through REST, one per second, with the backlog in front of them", probes);
@@ -70,6 +75,8 @@ public final class PriorityScenario implements Scenario {
                 highMs.add(startedAfterMs(tickets, id, context));
             }
             double normalMs = startedAfterMs(tickets, normal, context);
+            cpu.close();
+            long finished = succeeded(tickets) - finishedBefore;
             double worst = highMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             context.report(context.figure("high ticket submitted → started, worst of %d, behind %,d normal tickets"
                             .formatted(probes, backlog), "ms", worst)
@@ -77,6 +84,10 @@ public final class PriorityScenario implements Scenario {
                     .targeting(Target.atMost(1_000)));
             context.note("S8: high tickets started %s ms after submission; the normal one %.0f ms".formatted(
                     highMs.stream().map(ms -> Long.toString(Math.round(ms))).toList(), normalMs));
+            String run = "backlog of %,d × %d ms delay and the probes".formatted(backlog, DELAY_MS);
+            context.reportCpuPerTicket("worker CPU per ticket, " + run, cpu, 1, finished);
+            context.reportCpuPerTicket("producer CPU per ticket, " + run + " (state machine and view included)", cpu, 0,
+                    finished);
             tickets.close();
             rig.stop(worker);
             rig.stop(producer);
@@ -87,6 +98,10 @@ public final class PriorityScenario implements Scenario {
         SubmitRequest request = SubmitRequest.of("echo", TicketJson.mapper().createObjectNode()
                 .put("probe", UUID.randomUUID().toString())).withPriority(priority);
         return tickets.submit(request).toCompletableFuture().join().id();
+    }
+
+    private static long succeeded(TicketflowClient tickets) {
+        return Http.succeeded(tickets.stats().toCompletableFuture().join());
     }
 
     /** Long-polls the ticket until it is terminal, then returns startedAt − submittedAt in ms. */

@@ -86,6 +86,21 @@ public final class ScenarioContext {
                 figure.baseline() == null ? "" : " (baseline %s: %.2f)".formatted(figure.baselineName(), figure.baseline())));
     }
 
+    /**
+     * The CPU a ticket cost the {@code i}th process of a closed window, {@code tickets} being those finished in it: a
+     * figure without a target, and a note on the window it covers.
+     */
+    public void reportCpuPerTicket(String name, CpuWindow cpu, int i, long tickets) {
+        if (tickets < 1) {
+            note(String.format(Locale.ROOT, "%s: no ticket finished within its %.1f s window, so none is reported", name,
+                    cpu.seconds()));
+            return;
+        }
+        report(figure(name, "ms", 1_000 * cpu.cpuSeconds(i) / tickets));
+        note(String.format(Locale.ROOT, "%s: %.2f s of CPU over the %.1f s window, %,d tickets (%.2f cores)", name,
+                cpu.cpuSeconds(i), cpu.seconds(), tickets, cpu.cpuSeconds(i) / cpu.seconds()));
+    }
+
     public List<Figure> figures() {
         return List.copyOf(figures);
     }
