@@ -90,8 +90,8 @@ public record TicketState(
     TicketState withReport(TicketResult report, Instant now) {
         // A retry's report says when its attempt ended; the ticket itself finishes only on a terminal state.
         return new TicketState(id, revision + 1, type, report.status(), report.attempt(), submittedAt,
-                report.startedAt(), report.status().isTerminal() ? report.finishedAt() : null, report.nextAttemptAt(), report.result(), report.error(),
-                report.worker(), timeoutMs, maxAttempts, callbackUrl, report.callback(), idempotencyKey, requestHash,
+                report.startedAt(), report.status().isTerminal() ? report.finishedAt() : null, report.nextAttemptAt(),
+                report.result(), report.error(), report.worker(), timeoutMs, maxAttempts, callbackUrl, report.callback(), idempotencyKey, requestHash,
                 submission, cancellation, now, owner, traceId != null ? traceId : report.traceId(), priority, runAt,
                 report.progress(), TicketAttempt.recorded(attempts, report, now));
     }
