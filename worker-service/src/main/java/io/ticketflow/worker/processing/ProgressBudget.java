@@ -21,6 +21,11 @@ public class ProgressBudget {
     public ProgressBudget(WorkerConfig config) {
         this.everyNanos = config.progressEvery().toNanos();
         this.perSecond = config.progressMaxPerSecond();
+        if (perSecond < 1) {
+            // 0 would make the interval infinite, and the first report's wait overflow into writing at once.
+            throw new IllegalArgumentException("ticketflow.worker.progress-max-per-second must be at least 1, not "
+                    + config.progressMaxPerSecond());
+        }
     }
 
     /** An attempt that may report: counts until it {@link #closed()}. */

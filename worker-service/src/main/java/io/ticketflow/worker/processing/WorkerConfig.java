@@ -62,6 +62,7 @@ public interface WorkerConfig {
      * The most progress reports this worker writes a second, all attempts together: with more attempts reporting
      * than this allows at {@code progress-every}, each one's interval stretches (see ProgressBudget). Default 500:
      * below it at the default max-in-flight (256), so only a worker holding thousands of waiting tickets is slowed.
+     * At least 1 (to turn progress off, set {@code progress-every} far apart instead).
      */
     @WithDefault("500")
     int progressMaxPerSecond();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class CoalescedProgressTest {
@@ -90,6 +91,13 @@ class CoalescedProgressTest {
         late.close();
         assertThat(budget.intervalNanos()).as("the interval comes back as attempts end")
                 .isEqualTo(Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
+    void aBudgetOfNoReportsIsRefusedAtStartRatherThanOverflowingIntoReportingAtOnce() {
+        assertThatThrownBy(() -> new ProgressBudget(TestWorkerConfig.progress(Duration.ofSeconds(1), 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("progress-max-per-second");
     }
 
     @Test
