@@ -102,7 +102,7 @@ public class TicketProcessor {
     public Multi<Message<TicketResult>> process(Multi<Message<byte[]>> tickets) {
         Multi<Message<byte[]>> byPriority = PriorityMerge.of(List.of(high, tickets, low),
                 List.of(priority.highWeight(), priority.normalWeight(), priority.lowWeight()), priority.lookahead());
-        return byPriority.onItem().transformToMulti(this::process).merge(slots.pipelineCapacity());
+        return ConcurrentMerge.of(byPriority, this::process, slots.pipelineCapacity());
     }
 
     private Multi<Message<TicketResult>> process(Message<byte[]> incoming) {
