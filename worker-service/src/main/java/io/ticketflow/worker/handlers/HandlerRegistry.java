@@ -1,6 +1,8 @@
 package io.ticketflow.worker.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -51,10 +53,12 @@ public class HandlerRegistry {
             return blocking.type();
         }
 
+        /** The attempt's trace context, current as this is called, is made current again on the pool's thread. */
         @Override
         public Uni<JsonNode> handle(TicketRecord ticket) {
+            Context attempt = Context.current();
             return Uni.createFrom().<JsonNode>emitter(emitter -> {
-                try {
+                try (Scope scope = attempt.makeCurrent()) {
                     emitter.complete(blocking.handle(ticket));
                 } catch (Exception e) {
                     emitter.fail(e);

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the pipeline measures per ticket: how long it waited for a worker, how long its attempts ran, how many retries
@@ -29,6 +31,12 @@ public class TicketMetrics {
             Duration.ofMinutes(15)};
 
     private final MeterRegistry registry;
+    /**
+     * Each ticket's timers, found here rather than built and looked up in the registry per ticket: building them
+     * (tags, buckets) was 5 % of the worker's event loop at 300 tickets/s (S4). As many as the registry holds anyway.
+     */
+    private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
+    private final Map<String, Map<TicketStatus, Timer>> runTimes = new ConcurrentHashMap<>();
 
     public TicketMetrics(MeterRegistry registry, InFlightTickets inFlight, WorkerConfig config) {
         this.registry = registry;
@@ -47,17 +55,22 @@ public class TicketMetrics {
             return;
         }
         Duration wait = Duration.between(ticket.submittedAt(), startedAt);
-        timer("ticketflow.worker.queue.wait", "Submitted to first attempt started, per ticket type", ticket.type())
+        queueWaits.computeIfAbsent(ticket.type(), type -> Timer.builder("ticketflow.worker.queue.wait")
+                        .description("Submitted to first attempt started, per ticket type")
+                        .tag("type", type)
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
                 .record(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     /** An attempt ended: SUCCEEDED, FAILED, RETRYING or CANCELLED. */
     void ran(TicketRecord ticket, TicketStatus outcome, Instant startedAt) {
-        Timer.builder("ticketflow.worker.run")
-                .description("Run time of an attempt, per ticket type and how the attempt ended")
-                .tags("type", ticket.type(), "outcome", outcome.name().toLowerCase(Locale.ROOT))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        runTimes.computeIfAbsent(ticket.type(), type -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, status -> Timer.builder("ticketflow.worker.run")
+                        .description("Run time of an attempt, per ticket type and how the attempt ended")
+                        .tags("type", ticket.type(), "outcome", status.name().toLowerCase(Locale.ROOT))
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
                 .record(Duration.between(startedAt, Instant.now()));
     }
 
@@ -80,13 +93,5 @@ public class TicketMetrics {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
-    }
-
-    private Timer timer(String name, String description, String type) {
-        return Timer.builder(name)
-                .description(description)
-                .tag("type", type)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry);
     }
 }

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The worker's side of a ticket's trace: its results carry the trace id of the record's traceparent, or of a trace
- * it starts for a record without one; the http handler's call and the callback send traceparent in that trace.
+ * it starts for a record without one; the http handler's call and the callback send traceparent in that trace, and
+ * blocking handler code runs with it current.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -81,6 +82,24 @@ class TicketTracingTest {
         assertThat(sent).matches(TRACEPARENT);
         assertThat(sent.substring(3, 35)).isEqualTo(SUBMIT_TRACE);
         assertThat(sent.substring(36, 52)).as("the call's own span, not the submit's").isNotEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
+    void blockingHandlerCodeRunsUnderTheAttemptsSpan() {
+        String id = WorkerKafka.uniqueId("traced-blocking");
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TICKETS, id,
+                "{\"id\": \"%s\", \"type\": \"trace-id\", \"payload\": {}}".formatted(id)
+                        .getBytes(StandardCharsets.UTF_8));
+        record.headers().add(new RecordHeader("traceparent",
+                ("00-" + SUBMIT_TRACE + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)));
+        kafka.sendAll(List.of(record));
+
+        TicketResult outcome = kafka.awaitOutcome(id).getLast();
+
+        assertThat(outcome.status()).isEqualTo(TicketStatus.SUCCEEDED);
+        String[] current = outcome.result().asText().split("-");
+        assertThat(current[0]).isEqualTo(SUBMIT_TRACE);
+        assertThat(current[1]).as("the attempt's span, not the submit's").isNotEqualTo("00f067aa0ba902b7");
     }
 
     @Test
