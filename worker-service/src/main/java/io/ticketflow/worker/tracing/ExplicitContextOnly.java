@@ -3,8 +3,10 @@ package io.ticketflow.worker.tracing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Turns off Mutiny's context propagation in the worker. SmallRye Context Propagation wraps every callback of every
@@ -13,17 +15,21 @@ import jakarta.enterprise.event.Observes;
  * and the worker never relies on it: a ticket's trace context travels with the ticket ({@link TicketTracing}), is made
  * current while a handler is called (and, for blocking handler code, again on the worker pool's thread), and Vert.x
  * keeps it for the handler's I/O on the call's own context. Together with cached meters, dropping the wrapping took
- * the echo drain from 0.25 to 0.20 ms of CPU per ticket (S1, docs/performance.md).
+ * the worker's CPU per ticket from 0.25 to 0.21 ms in the echo drain (S1) and from 1.17 to 0.90 ms with 20,000
+ * tickets in flight (S6), two alternating runs each (docs/performance.md).
  *
- * <p>Mutiny's only decorator here is that one (no Uni or Multi interceptors are installed). A callback built before
- * start-up keeps its wrapper, which changes only its cost. Mutiny's {@code mutiny.disableCallBackDecorators} system
- * property would do this before anything is built, but every JVM that runs the worker would have to be given it.
+ * <p>Mutiny's only decorator here is that one (no Uni or Multi interceptors are installed), with its wrapper of the
+ * CompletableFutures Mutiny makes. Mutiny's {@code mutiny.disableCallBackDecorators} system property would do this
+ * before anything is built, but every JVM that runs the worker would have to be given it. The connector's own
+ * per-record context switch (Quarkus Messaging's, clearing contexts for each record) stays.
  */
 @ApplicationScoped
 class ExplicitContextOnly {
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before Reactive Messaging wires the channels (at LIBRARY_BEFORE): their per-message operators are built then. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         Infrastructure.clearInterceptors();
+        Infrastructure.setCompletableFutureWrapper(null);
         Log.debug("Mutiny context propagation off: trace context is passed explicitly");
     }
 }
