@@ -16,14 +16,14 @@ import java.util.function.Function;
  * What {@code upstream.onItem().transformToMulti(mapper).merge(capacity)} does, at a constant cost per item: each
  * item's stream is subscribed as the item comes, up to {@code capacity} streams at once, and their items go out as
  * they come. Mutiny's merge scans every one of its inner streams each time one completes, so with thousands of
- * tickets in flight that scan was the worker's biggest cost (27 % of its CPU at 20,000 in flight, S6:
- * docs/performance.md).
+ * tickets in flight (or retries waiting) that scan was the worker's biggest cost (27 % of its CPU at 20,000 in flight,
+ * S6: docs/performance.md).
  *
  * <p>Unlike Mutiny's merge, an inner stream is not held back by downstream demand: its items wait in one queue. That
  * queue is bounded by what the streams in flight emit, which for tickets is a few reports each (their progress is
  * rate-limited), and it keeps an item that is ready from waiting behind another stream's.
  */
-final class ConcurrentMerge<I, O> implements MultiSubscriber<I> {
+public final class ConcurrentMerge<I, O> implements MultiSubscriber<I> {
 
     private final MultiEmitter<? super O> downstream;
     private final Function<? super I, Multi<O>> mapper;
@@ -41,7 +41,7 @@ final class ConcurrentMerge<I, O> implements MultiSubscriber<I> {
         this.capacity = capacity;
     }
 
-    static <I, O> Multi<O> of(Multi<I> upstream, Function<? super I, Multi<O>> mapper, int capacity) {
+    public static <I, O> Multi<O> of(Multi<I> upstream, Function<? super I, Multi<O>> mapper, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

@@ -10,6 +10,7 @@ import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.cancel.Cancellations;
 import io.ticketflow.topics.TopicsConfig;
 import io.ticketflow.worker.kafka.Keyed;
+import io.ticketflow.worker.processing.ConcurrentMerge;
 import io.ticketflow.worker.processing.TicketMetrics;
 import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,9 +65,9 @@ public class RetryRelay {
     @Outgoing("tickets-requeue")
     public Multi<Message<TicketRecord>> relay(Multi<Message<byte[]>> retries) {
         // A failure must not end the stream: that would stop every retry of this instance.
-        return retries.onItem().transformToUni(retry -> Uni.createFrom().deferred(() -> whenDue(retry))
-                        .onFailure().recoverWithUni(failure -> deadLetter(retry, failure)))
-                .merge(config.maxWaiting());
+        return ConcurrentMerge.of(retries, retry -> Uni.createFrom().deferred(() -> whenDue(retry))
+                .onFailure().recoverWithUni(failure -> deadLetter(retry, failure))
+                .toMulti(), config.maxWaiting());
     }
 
     private Uni<Message<TicketRecord>> whenDue(Message<byte[]> retry) {
