@@ -1,5 +1,7 @@
 package io.ticketflow.worker.callback;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.ticketflow.contract.CallbackDelivery;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.contract.TicketState;
+import io.ticketflow.contract.TicketStatus;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.processing.ResultRewriter;
 import io.ticketflow.worker.processing.WorkerIdentity;
@@ -38,6 +41,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class StateCallbacks {
 
+    private final ObjectReader cueReader;
     private final ObjectReader reader;
     private final Callbacks callbacks;
     private final WorkerIdentity worker;
@@ -47,6 +51,7 @@ public class StateCallbacks {
 
     StateCallbacks(ObjectMapper mapper, Callbacks callbacks, WorkerIdentity worker, CallbackConfig config,
             ResultRewriter rewriter, MeterRegistry registry) {
+        this.cueReader = mapper.readerFor(CallbackCue.class);
         this.reader = mapper.readerFor(TicketState.class);
         this.callbacks = callbacks;
         this.worker = worker;
@@ -65,7 +70,7 @@ public class StateCallbacks {
     }
 
     private Uni<Message<TicketResult>> handle(Message<byte[]> incoming) {
-        Optional<TicketState> decision = read(incoming).filter(StateCallbacks::awaitsCallback);
+        Optional<TicketState> decision = read(incoming);
         if (decision.isEmpty()) {
             return Uni.createFrom().completionStage(incoming::ack).onItem().transform(acked -> null);
         }
@@ -101,9 +106,17 @@ public class StateCallbacks {
                 .increment();
     }
 
-    /** A terminal decision with somewhere to call; one that carries {@code callback} records a delivery made already. */
-    private static boolean awaitsCallback(TicketState state) {
-        return state.isTerminal() && state.callbackUrl() != null && state.callback() == null;
+    /**
+     * What decides whether a state awaits its callback, read before the rest: most states do not, and binding a whole
+     * state (its result, attempts and times) for each was the callback consumer's main cost.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CallbackCue(TicketStatus status, String callbackUrl, JsonNode callback) {
+
+        /** A terminal decision with somewhere to call; one that carries {@code callback} records a delivery made. */
+        boolean awaitsCallback() {
+            return status.isTerminal() && callbackUrl != null && (callback == null || callback.isNull());
+        }
     }
 
     /** The state machine accepts it only as the callback of this decision: same status, same attempt. */
@@ -114,7 +127,10 @@ public class StateCallbacks {
                 state.traceId());
     }
 
-    /** A record this worker cannot read is skipped: one bad record must not stop every callback. */
+    /**
+     * The decision, if the record is one that awaits its callback. A record this worker cannot read is skipped: one
+     * bad record must not stop every callback.
+     */
     private Optional<TicketState> read(Message<byte[]> incoming) {
         byte[] value = incoming.getPayload();
         if (value == null) {
@@ -122,11 +138,19 @@ public class StateCallbacks {
             return Optional.empty();
         }
         try {
+            CallbackCue cue = cueReader.readValue(value);
+            if (cue == null || cue.status() == null) {
+                Log.warnf("Skipping a ticket state without status (key %s)", key(incoming));
+                return Optional.empty();
+            }
+            if (!cue.awaitsCallback()) {
+                return Optional.empty();
+            }
             TicketState state = reader.readValue(value);
-            if (state != null && state.id() != null && !state.id().isBlank() && state.status() != null) {
+            if (state.id() != null && !state.id().isBlank()) {
                 return Optional.of(state);
             }
-            Log.warnf("Skipping a ticket state without id or status (key %s)", key(incoming));
+            Log.warnf("Skipping a ticket state without id (key %s)", key(incoming));
         } catch (IOException e) {
             Log.warnf("Skipping an unreadable ticket state (key %s): %s", key(incoming), e.getMessage());
         }
