@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's "Kafka console" section, run as written: every {@code bin/kafka console-producer} command it shows,
- * with the lines it feeds, and its {@code bin/kafka console-consumer} commands, through Kafka's real console tools
- * against a real broker and the packaged services. Only the broker address differs from the README.
+ * The Kafka console walkthrough (docs/console.md, which the README's "Kafka console" section starts), run as
+ * written: every {@code bin/kafka console-producer} command it shows, with the lines it feeds, and its
+ * {@code bin/kafka console-consumer} commands, through Kafka's real console tools against a real broker and the
+ * packaged services. Only the broker address differs from the walkthrough's.
  */
 class KafkaConsoleIT {
 
@@ -38,8 +39,8 @@ class KafkaConsoleIT {
     private static final Path LOGS = Path.of(System.getProperty("ticketflow.e2e.logs", "target/e2e-logs"), "console");
 
     private static TicketflowSystem system;
-    private static List<ReadmeCommands.Command> readme;
-    /** Every line the README's producer commands feed, in README order, as it landed on the tickets topic. */
+    private static List<ReadmeCommands.Command> walkthrough;
+    /** Every line the walkthrough's producer commands feed, in its order, as it landed on the tickets topic. */
     private static List<Written> written;
 
     /** The key and value a console producer makes of one line, by the command's own reader properties. */
@@ -100,11 +101,11 @@ class KafkaConsoleIT {
     @BeforeAll
     static void runTheReadmeConsoleProducers() throws Exception {
         system = TicketflowSystem.get();
-        readme = ReadmeCommands.of(ReadmeCommands.REPOSITORY.resolve("README.md"));
-        List<ReadmeCommands.Command> producers = readme.stream()
+        walkthrough = ReadmeCommands.of(ReadmeCommands.CONSOLE_WALKTHROUGH);
+        List<ReadmeCommands.Command> producers = walkthrough.stream()
                 .filter(command -> command.startsWith("bin/kafka", "console-producer"))
                 .toList();
-        assertThat(producers).as("bin/kafka console-producer commands in README.md").isNotEmpty();
+        assertThat(producers).as("bin/kafka console-producer commands in docs/console.md").isNotEmpty();
 
         Map<TopicPartition, Long> before = endOffsets();
         List<Fed> fed = new ArrayList<>();
@@ -122,8 +123,8 @@ class KafkaConsoleIT {
     @Test
     void keyedAndUnkeyedConsoleTicketsCompleteUnderTheIdsTheContractDerives() {
         List<Written> tickets = written.stream().filter(Written::isTicket).toList();
-        assertThat(tickets).as("the README shows a keyed ticket").anyMatch(ticket -> ticket.key() != null);
-        assertThat(tickets).as("the README shows an unkeyed ticket").anyMatch(ticket -> ticket.key() == null);
+        assertThat(tickets).as("the walkthrough shows a keyed ticket").anyMatch(ticket -> ticket.key() != null);
+        assertThat(tickets).as("the walkthrough shows an unkeyed ticket").anyMatch(ticket -> ticket.key() == null);
 
         for (Written ticket : tickets) {
             if (ticket.key() == null) {
@@ -168,7 +169,7 @@ class KafkaConsoleIT {
     @Test
     void aConsoleWrittenDelayTicketReportsProgressOnTicketResults() throws Exception {
         Written slow = written.stream().filter(line -> "console-slow".equals(line.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("the README shows no console-slow delay ticket"));
+                .orElseThrow(() -> new AssertionError("the walkthrough shows no console-slow delay ticket"));
         ReadmeCommands.Command consumer = consumerOf(Topics.RESULTS);
         String prefix = slow.ticketId() + consumer.property("key.separator").orElse("\t");
 
@@ -192,7 +193,7 @@ class KafkaConsoleIT {
     @Test
     void aLineThatIsNotATicketFailsAsAnInvalidTicketAndIsDeadLettered() throws Exception {
         List<Written> invalid = written.stream().filter(line -> !line.isTicket()).toList();
-        assertThat(invalid).as("the README shows a line that is not a ticket").isNotEmpty();
+        assertThat(invalid).as("the walkthrough shows a line that is not a ticket").isNotEmpty();
 
         for (Written line : invalid) {
             JsonNode view = finished(line.ticketId());
@@ -214,9 +215,9 @@ class KafkaConsoleIT {
     @Test
     void theWorkerCarriesOnAfterALineThatIsNotATicket() {
         int firstInvalid = written.stream().filter(line -> !line.isTicket()).findFirst().map(written::indexOf)
-                .orElseThrow(() -> new AssertionError("the README shows no line that is not a ticket"));
+                .orElseThrow(() -> new AssertionError("the walkthrough shows no line that is not a ticket"));
         List<Written> later = written.subList(firstInvalid + 1, written.size()).stream().filter(Written::isTicket).toList();
-        assertThat(later).as("the README shows a good ticket written after the bad line").isNotEmpty();
+        assertThat(later).as("the walkthrough shows a good ticket written after the bad line").isNotEmpty();
         for (Written ticket : later) {
             JsonNode view = finished(ticket.ticketId());
             assertThat(view.path("status").asText()).as(ticket.fed().toString()).isEqualTo("SUCCEEDED");
@@ -235,14 +236,14 @@ class KafkaConsoleIT {
     }
 
     private static ReadmeCommands.Command consumerOf(String topic) {
-        return readme.stream()
+        return walkthrough.stream()
                 .filter(command -> command.startsWith("bin/kafka", "console-consumer"))
                 .filter(command -> command.option("--topic").filter(topic::equals).isPresent())
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md shows no bin/kafka console-consumer of " + topic));
+                .orElseThrow(() -> new AssertionError("docs/console.md shows no bin/kafka console-consumer of " + topic));
     }
 
-    /** Runs a README consumer until its output satisfies {@code done}, then stops it as Ctrl-C would. */
+    /** Runs a walkthrough's consumer until its output satisfies {@code done}, then stops it as Ctrl-C would. */
     private static List<String> consume(ReadmeCommands.Command consumer, Predicate<List<String>> done)
             throws InterruptedException {
         try (ConsoleToolProcess tool = ConsoleToolProcess.start(consumer, system.bootstrapServers, LOGS)) {

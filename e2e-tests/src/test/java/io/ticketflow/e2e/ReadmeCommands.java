@@ -13,12 +13,14 @@ import java.util.stream.IntStream;
 /**
  * The shell commands of a Markdown document's fenced {@code bash} blocks, in document order, read the way a shell
  * reads them: continued lines joined, quotes removed, and a here-document's lines kept as the command's input. Tests
- * run these commands as a reader of the README would, so the README cannot drift from what works.
+ * run these commands as a reader of the README (and docs/console.md) would, so neither can drift from what works.
  */
 final class ReadmeCommands {
 
     /** The repository root: the parent of the test module's base directory. */
     static final Path REPOSITORY = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    /** The Kafka console walkthrough the README's "Kafka console" section starts. */
+    static final Path CONSOLE_WALKTHROUGH = REPOSITORY.resolve("docs/console.md");
 
     private ReadmeCommands() {
     }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How README commands are read, and the README's docker-compose commands held against docker-compose.yml and
- * against the local commands that KafkaConsoleIT runs.
+ * How README commands are read; the README's console commands held against the walkthrough KafkaConsoleIT runs
+ * (docs/console.md), the walkthrough's docker-compose commands against docker-compose.yml and its local commands, and
+ * the README's scaling against docker-compose.yml.
  */
 class ReadmeCommandsTest {
 
@@ -56,8 +57,20 @@ class ReadmeCommandsTest {
     }
 
     @Test
+    void theReadmesConsoleCommandsAreTheWalkthroughsWhichKafkaConsoleItRuns() {
+        List<ReadmeCommands.Command> walkthrough = ReadmeCommands.of(ReadmeCommands.CONSOLE_WALKTHROUGH);
+        List<ReadmeCommands.Command> inReadme = ReadmeCommands.of(ReadmeCommands.REPOSITORY.resolve("README.md"))
+                .stream()
+                .filter(command -> command.startsWith("bin/kafka"))
+                .toList();
+
+        assertThat(inReadme).as("bin/kafka commands in README.md").isNotEmpty();
+        assertThat(walkthrough).containsAll(inReadme);
+    }
+
+    @Test
     void everyComposeConsoleCommandIsALocalOneOnTheComposeBrokersInternalListener() {
-        List<ReadmeCommands.Command> readme = ReadmeCommands.of(ReadmeCommands.REPOSITORY.resolve("README.md"));
+        List<ReadmeCommands.Command> readme = ReadmeCommands.of(ReadmeCommands.CONSOLE_WALKTHROUGH);
         ComposeFile compose = ComposeFile.load();
         String internal = compose.service("kafka").environment().get("KAFKA_ADVERTISED_LISTENERS")
                 .replaceFirst(".*INTERNAL://([^,]+).*", "$1");
@@ -66,7 +79,7 @@ class ReadmeCommandsTest {
                 .filter(command -> command.startsWith("docker", "compose", "exec"))
                 .filter(command -> command.words().stream().anyMatch(word -> word.startsWith("/opt/kafka/bin/kafka-console-")))
                 .toList();
-        assertThat(inCompose).as("docker compose exec ... kafka-console-*.sh commands in README.md").isNotEmpty();
+        assertThat(inCompose).as("docker compose exec ... kafka-console-*.sh commands in docs/console.md").isNotEmpty();
 
         for (ReadmeCommands.Command command : inCompose) {
             List<String> words = new ArrayList<>(command.arguments(3));
