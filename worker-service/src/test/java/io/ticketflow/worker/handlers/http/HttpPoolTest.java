@@ -7,9 +7,6 @@ import io.ticketflow.contract.TicketJson;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.handlers.TicketFailure;
 import io.vertx.mutiny.core.Vertx;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import io.ticketflow.worker.tracing.TicketTracing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,43 +118,6 @@ class HttpPoolTest {
     }
 
     private static HttpHandler handler(Optional<Integer> maxConnections, Duration maxPoolWait) {
-        HttpHandlerConfig config = new HttpHandlerConfig() {
-            @Override
-            public List<String> allowedHosts() {
-                return List.of("127.0.0.1");
-            }
-
-            @Override
-            public int maxBodyBytes() {
-                return 65536;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Duration responseTimeout() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Optional<Integer> maxConnectionsPerHost() {
-                return maxConnections;
-            }
-
-            @Override
-            public Duration maxPoolWait() {
-                return maxPoolWait;
-            }
-
-            @Override
-            public Optional<Duration> defaultTimeout() {
-                return Optional.empty();
-            }
-        };
-        return new HttpHandler(vertx, config, type -> CALLS, new SimpleMeterRegistry(),
-                new TicketTracing(OpenTelemetry.noop().getTracer("test"), OpenTelemetry.noop()));
+        return new TestHttpConfig(List.of("127.0.0.1"), maxConnections, maxPoolWait).handler(vertx, CALLS);
     }
 }
