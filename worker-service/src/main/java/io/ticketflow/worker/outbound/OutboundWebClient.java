@@ -37,6 +37,8 @@ public final class OutboundWebClient {
         this.plain = WebClient.create(vertx, options(connectTimeout, maxConnectionsPerHost));
         this.tls = WebClient.create(vertx, options(connectTimeout, maxConnectionsPerHost)
                 .setUseAlpn(true)
+                // ALPN picks the protocol; this makes HTTP/2 calls share connections by the HTTP/2 pool size below
+                // rather than open one each (HttpVersionTest).
                 .setProtocolVersion(HttpVersion.HTTP_2)
                 .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)));
     }
