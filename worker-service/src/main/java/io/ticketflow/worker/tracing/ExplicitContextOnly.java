@@ -14,9 +14,10 @@ import jakarta.interceptor.Interceptor;
  * worker the only such context is OpenTelemetry's (CDI's is off: {@code quarkus.arc.context-propagation.enabled}),
  * and the worker never relies on it: a ticket's trace context travels with the ticket ({@link TicketTracing}), is made
  * current while a handler is called (and, for blocking handler code, again on the worker pool's thread), and Vert.x
- * keeps it for the handler's I/O on the call's own context. Together with cached meters, dropping the wrapping took
- * the worker's CPU per ticket from 0.25 to 0.21 ms in the echo drain (S1) and from 1.17 to 0.90 ms with 20,000
- * tickets in flight (S6), two alternating runs each (docs/performance.md).
+ * keeps it for the handler's I/O on the call's own context. Together with cached meters and the callback consumer's
+ * cue-first read (one build, so not separated), dropping the wrapping took the worker's CPU per ticket from 0.25 to
+ * 0.21 ms in the echo drain (S1) and from 1.17 to 0.90 ms with 20,000 tickets in flight (S6), two alternating runs
+ * each (docs/performance.md).
  *
  * <p>Mutiny's only decorator here is that one (no Uni or Multi interceptors are installed), with its wrapper of the
  * CompletableFutures Mutiny makes. Mutiny's {@code mutiny.disableCallBackDecorators} system property would do this
