@@ -2,7 +2,7 @@ package io.ticketflow.worker.cancel;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which tickets are cancelled, and a signal for whoever is running one or holding its retry. A cancel may come
  * before its ticket (a QUEUED ticket: it must then never start), while it runs, or while it waits for a retry.
  */
-@ApplicationScoped
+@Singleton
 public class Cancellations {
 
     private final CancelledTickets cancelled;

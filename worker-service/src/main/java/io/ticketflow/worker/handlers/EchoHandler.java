@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** {@code echo}: returns its payload, the smallest end-to-end check of the pipeline. */
-@ApplicationScoped
+@Singleton
 public class EchoHandler implements TicketHandler {
 
     @Override

@@ -9,7 +9,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.ticketflow.contract.TicketRecord;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /** All handlers by ticket type. Built at startup so that two handlers claiming one type stop the worker at once. */
 @Startup
-@ApplicationScoped
+@Singleton
 public class HandlerRegistry {
 
     private final Map<String, TicketHandler> byType = new TreeMap<>();

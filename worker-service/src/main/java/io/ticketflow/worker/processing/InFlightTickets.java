@@ -2,7 +2,7 @@ package io.ticketflow.worker.processing;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * observes a later event, {@code @BeforeDestroyed(ApplicationScoped.class)}), committing what was acked. A ticket
  * that did not settle stays uncommitted and is redelivered to the next worker of the partition.
  */
-@ApplicationScoped
+@Singleton
 public class InFlightTickets {
 
     private final AtomicInteger count = new AtomicInteger();

@@ -1,6 +1,6 @@
 package io.ticketflow.worker.processing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every attempt stretches with how many are reporting, to keep the worker's total under
  * {@code progress-max-per-second}: progress is the latest word on a ticket, and a later one says more.
  */
-@ApplicationScoped
+@Singleton
 public class ProgressBudget {
 
     private final long everyNanos;

@@ -3,7 +3,7 @@ package io.ticketflow.worker.processing;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * or the later one would not exist. A later attempt (a retry put back by the relay) runs. An attempt in flight weighs
  * nothing and never expires, so neither the size bound nor the expiry can let its duplicate run beside it.
  */
-@ApplicationScoped
+@Singleton
 public class StartedAttempts {
 
     private static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.ticketflow.contract.TicketPriority;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.UnpairedSurrogates;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,7 +23,7 @@ import java.util.Locale;
  * one instead of data-binding, because binding coerces ({@code "type": 42} would become {@code "42"}) where a
  * hand-written record deserves a clear rejection.
  */
-@ApplicationScoped
+@Singleton
 public class TicketDecoder {
 
     private final ObjectReader reader;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketStatus;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it scheduled and which records went to the dead letters, and how full this worker is. Tags are the ticket type, an
  * outcome or a reason, never a ticket id. Histogram buckets span a millisecond ticket to a 15-minute one.
  */
-@ApplicationScoped
+@Singleton
 public class TicketMetrics {
 
     /** Bucket bounds of the queue-wait and run-time histograms: 1 ms to 15 min, about three a decade. */

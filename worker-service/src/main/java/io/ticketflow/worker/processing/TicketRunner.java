@@ -18,7 +18,7 @@ import io.ticketflow.worker.handlers.TicketHandler;
 import io.ticketflow.worker.retry.RetryPolicy;
 import io.ticketflow.worker.tracing.TicketMdc;
 import io.ticketflow.worker.tracing.TicketTracing;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * never fails: a retryable failure with attempts left becomes a retry, one without a give-up, and a cancel of the
  * ticket cancels the handler's Uni (as a timeout does) and ends it CANCELLED.
  */
-@ApplicationScoped
+@Singleton
 public class TicketRunner {
 
     /** What a record that is no ticket counts as: it never reaches a handler. */

@@ -2,7 +2,7 @@ package io.ticketflow.worker.processing;
 
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.topics.TicketLimitsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * default; never more than {@code ticketflow.tickets.max-timeout}, which the channel's health settings are aligned
  * with and which the producer refuses {@code timeoutMs} above.
  */
-@ApplicationScoped
+@Singleton
 public class TimeoutPolicy {
 
     private final Duration defaultTimeout;

@@ -2,7 +2,7 @@ package io.ticketflow.worker.processing;
 
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.worker.handlers.InFlightLimits;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * so a ticket waiting for its type holds none of the worker's: while a slow type is at its limit, the other types
  * keep running. The pipeline admits up to {@link #pipelineCapacity()} tickets, running and waiting.
  */
-@ApplicationScoped
+@Singleton
 public class TypeConcurrency implements InFlightLimits {
 
     private final int maxInFlight;

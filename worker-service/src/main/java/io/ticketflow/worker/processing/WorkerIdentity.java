@@ -1,12 +1,12 @@
 package io.ticketflow.worker.processing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** The name this instance writes in the {@code worker} field of its results. */
-@ApplicationScoped
+@Singleton
 public class WorkerIdentity {
 
     private final String name;

@@ -1,14 +1,14 @@
 package io.ticketflow.worker.retry;
 
 import io.ticketflow.contract.TicketRecord;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** How many attempts a ticket gets and when its next one is due. */
-@ApplicationScoped
+@Singleton
 public class RetryPolicy {
 
     private final int defaultMaxAttempts;

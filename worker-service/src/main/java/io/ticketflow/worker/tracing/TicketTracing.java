@@ -11,7 +11,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.ticketflow.contract.TicketRecord;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.net.URI;
@@ -22,7 +22,7 @@ import java.net.URI;
  * the root of a new trace. Under it each attempt gets a span, under which the {@code http} handler's call and the
  * results, retries and callbacks of the ticket are traced; outgoing HTTP calls carry {@code traceparent}.
  */
-@ApplicationScoped
+@Singleton
 public class TicketTracing {
 
     static final AttributeKey<String> TICKET_ID = AttributeKey.stringKey("ticketflow.ticket.id");
