@@ -17,6 +17,15 @@ public interface BlockingTicketHandler {
 
     JsonNode handle(TicketRecord ticket) throws Exception;
 
+    /**
+     * What the worker calls, on a pool thread. A handler that can tell how far it has got overrides this and reports
+     * through {@code progress} (from any thread) as a {@link TicketHandler} does; its {@link #handle(TicketRecord)}
+     * then runs it with {@link Progress#IGNORED}.
+     */
+    default JsonNode handle(TicketRecord ticket, Progress progress) throws Exception {
+        return handle(ticket);
+    }
+
     default Optional<Duration> defaultTimeout() {
         return Optional.empty();
     }

@@ -53,13 +53,18 @@ public class HandlerRegistry {
             return blocking.type();
         }
 
-        /** The attempt's trace context, current as this is called, is made current again on the pool's thread. */
         @Override
         public Uni<JsonNode> handle(TicketRecord ticket) {
+            return handle(ticket, Progress.IGNORED);
+        }
+
+        /** The attempt's trace context, current as this is called, is made current again on the pool's thread. */
+        @Override
+        public Uni<JsonNode> handle(TicketRecord ticket, Progress progress) {
             Context attempt = Context.current();
             return Uni.createFrom().<JsonNode>emitter(emitter -> {
                 try (Scope scope = attempt.makeCurrent()) {
-                    emitter.complete(blocking.handle(ticket));
+                    emitter.complete(blocking.handle(ticket, progress));
                 } catch (Exception e) {
                     emitter.fail(e);
                 }

@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A handler's progress reports reach ticket-results coalesced, between RUNNING and the outcome. */
+/**
+ * A handler's progress reports (a blocking handler's too) reach ticket-results coalesced, between RUNNING and the
+ * outcome.
+ */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 class ProgressReportsTest {
@@ -63,5 +66,23 @@ class ProgressReportsTest {
                 .allSatisfy(percent -> assertThat(percent).isBetween(25, 99));
         assertThat(reports.getLast().message()).matches("waited \\d+ of 3500 ms");
         assertThat(results.getLast().status()).isEqualTo(TicketStatus.SUCCEEDED);
+    }
+
+    @Test
+    void blockingCodeReportsFromItsPoolThread() {
+        String id = WorkerKafka.uniqueId("blocking-steps");
+        kafka.sendJson(id, "{\"type\": \"blocking-steps\", \"payload\": {\"steps\": 4, \"stepMs\": 500}}");
+
+        List<TicketResult> results = kafka.awaitOutcome(id);
+
+        List<TicketProgress> reports = results.stream().map(TicketResult::progress)
+                .filter(progress -> progress != null).toList();
+        // Steps end at about 0.5, 1, 1.5 s (the 4th, at 2 s, is the outcome's): one a second gets through.
+        assertThat(reports).hasSizeBetween(1, 3);
+        assertThat(reports).extracting(TicketProgress::percent).isSorted()
+                .allSatisfy(percent -> assertThat(percent).isBetween(25, 100));
+        assertThat(reports).allSatisfy(report -> assertThat(report.message()).matches("step [1-4] of 4"));
+        assertThat(results.getLast().status()).isEqualTo(TicketStatus.SUCCEEDED);
+        assertThat(results.getLast().result().path("steps").asInt()).isEqualTo(4);
     }
 }
