@@ -48,13 +48,15 @@ public class CancelResource {
                     + "whichever instance accepted the ticket.")
     @APIResponse(responseCode = "202", description = "Decided CANCELLED by this request",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "404", description = "No such ticket, or another owner's (only admin may cancel those)",
+    @APIResponse(responseCode = "404", description = "No such ticket, or another owner's (only admin may cancel "
+            + "those). An id with no decision yet is first waited for: ticketflow.status.unknown-id-wait, unless this "
+            + "instance accepted the ticket (then 503, never 404)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ticket was, or got, finished otherwise (or cancelled by an "
             + "earlier request); the detail names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not store the cancellation, or it was not decided, "
-            + "in time",
+            + "in time; or this instance accepted the ticket but has not decided it yet (retry: nothing was cancelled)",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TicketView>> cancel(@RestPath String id) {

@@ -18,7 +18,8 @@ public interface SubmitConfig {
 
     /**
      * How long a keyed submission or a cancellation, once stored, waits for the state machine's decision before
-     * answering 503 (the decision still comes; the ticket's state tells).
+     * answering 503 (the decision still comes; the ticket's state tells); so does a request about a ticket this
+     * instance accepted and has not seen decided yet.
      */
     @WithDefault("10S")
     Duration decisionTimeout();

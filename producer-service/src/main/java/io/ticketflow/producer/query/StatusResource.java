@@ -11,10 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,9 +54,12 @@ public class StatusResource {
     @APIResponse(responseCode = "200", description = "The ticket",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket, or another owner's (type unknown-ticket), or "
-            + "it expired (type ticket-expired)",
+            + "it expired (type ticket-expired). An id with no decision yet is first waited for: "
+            + "ticketflow.status.unknown-id-wait, unless this instance accepted the ticket (then 503, never 404)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "This instance cannot read ticket state yet",
+    @APIResponse(responseCode = "503", description = "This instance cannot read ticket state yet, or it accepted "
+            + "the ticket and the state machine has not decided it within ticketflow.submit.decision-timeout",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TicketView>> get(@RestPath String id, @RestQuery String wait,
             @RestHeader("Prefer") String prefer) {

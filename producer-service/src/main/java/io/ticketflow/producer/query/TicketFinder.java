@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.ticketflow.contract.TicketState;
 import io.ticketflow.producer.auth.Caller;
+import io.ticketflow.producer.kafka.SubmitConfig;
+import io.ticketflow.producer.kafka.UnavailableException;
 import io.ticketflow.producer.state.TicketChange;
 import io.ticketflow.producer.state.TicketChanges;
 import io.ticketflow.producer.state.TicketStates;
@@ -24,24 +26,33 @@ public class TicketFinder {
 
     private final TicketStates states;
     private final TicketChanges changes;
+    private final AcceptedHere acceptedHere;
     private final StatusConfig config;
+    private final SubmitConfig submit;
     private final Duration retention;
 
-    public TicketFinder(TicketStates states, TicketChanges changes, StatusConfig config, RetentionConfig retention) {
+    public TicketFinder(TicketStates states, TicketChanges changes, AcceptedHere acceptedHere, StatusConfig config,
+            SubmitConfig submit, RetentionConfig retention) {
         this.states = states;
         this.changes = changes;
+        this.acceptedHere = acceptedHere;
         this.config = config;
+        this.submit = submit;
         this.retention = retention.retention();
     }
 
     /**
-     * A ticket accepted a moment ago, through this instance or another, may not be decided yet: before answering
-     * that it is unknown, wait (bounded by {@code ticketflow.status.unknown-id-wait}) for its first decision.
+     * A ticket accepted a moment ago may not be decided yet. One this instance accepted ({@link AcceptedHere}) exists
+     * for sure: its first decision is waited for as long as a keyed submission waits for it
+     * ({@code ticketflow.submit.decision-timeout}), and when it does not come the answer is "retry later", never
+     * that the ticket is unknown. Any other id may be a ticket another instance accepted: its first decision is
+     * waited for {@code ticketflow.status.unknown-id-wait} before the id is answered unknown.
      *
      * <p>Another owner's ticket is unknown to the caller, and answered as late as an unknown one would be, so that
      * neither the status nor the time taken tells that it exists.
      *
-     * @return the ticket, or a failure with {@link UnknownTicketException} or {@link TicketExpiredException}
+     * @return the ticket, or a failure with {@link UnknownTicketException}, {@link TicketExpiredException} or, for
+     *         a ticket accepted here and still undecided, {@link UnavailableException}
      */
     public Uni<TicketState> find(String id, Caller caller) {
         Optional<TicketState> known = current(id);
@@ -51,8 +62,9 @@ public class TicketFinder {
                     : Uni.createFrom().voidItem().onItem().delayIt().by(config.unknownIdWait())
                             .chain(() -> Uni.createFrom().<TicketState>failure(new UnknownTicketException(id)));
         }
-        return next(id, state -> true, config.unknownIdWait())
-                .onItem().ifNull().failWith(() -> new UnknownTicketException(id))
+        boolean accepted = acceptedHere.undecided(id, caller);
+        return next(id, state -> true, accepted ? submit.decisionTimeout() : config.unknownIdWait())
+                .onItem().ifNull().failWith(() -> accepted ? notDecidedYet(id) : new UnknownTicketException(id))
                 .invoke(state -> {
                     if (!caller.sees(state.owner())) {
                         throw new UnknownTicketException(id);
@@ -99,6 +111,11 @@ public class TicketFinder {
             throw new TicketExpiredException(id);
         }
         return state;
+    }
+
+    private UnavailableException notDecidedYet(String id) {
+        return new UnavailableException("Ticket '" + id + "' was accepted but is not decided yet; retry later",
+                submit.retryAfter(), null);
     }
 
     /** Orders what the view thread and the subscriber race to emit: an older or repeated revision is dropped. */

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.producer.kafka.KafkaWrites;
 import io.ticketflow.producer.kafka.UnavailableException;
+import io.ticketflow.producer.query.AcceptedHere;
 import io.ticketflow.topics.TopicsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,21 +28,24 @@ public class TicketPublisher {
     private final KafkaClientService clients;
     private final TopicsConfig topics;
     private final KafkaWrites writes;
+    private final AcceptedHere acceptedHere;
 
     public TicketPublisher(@Channel(CHANNEL) MutinyEmitter<TicketRecord> emitter, KafkaClientService clients,
-            TopicsConfig topics, KafkaWrites writes) {
+            TopicsConfig topics, KafkaWrites writes, AcceptedHere acceptedHere) {
         this.emitter = emitter;
         this.clients = clients;
         this.topics = topics;
         this.writes = writes;
+        this.acceptedHere = acceptedHere;
     }
 
     /**
-     * @return completes once the broker acknowledged the ticket (acks=all); see {@link KafkaWrites#send}. A failure
-     *         names the ticket id, since the record may still land.
+     * @return completes once the broker acknowledged the ticket (acks=all), which this instance then remembers as
+     *         accepted here ({@link AcceptedHere}); see {@link KafkaWrites#send}. A failure names the ticket id,
+     *         since the record may still land.
      */
     public Uni<Void> publish(TicketRecord ticket) {
-        return aboutTicket(writes.send(emitter, topics.tickets(ticket.priority()).name(), ticket.id(), ticket, "ticket"),
+        return outcome(writes.send(emitter, topics.tickets(ticket.priority()).name(), ticket.id(), ticket, "ticket"),
                 ticket);
     }
 
@@ -57,11 +61,12 @@ public class TicketPublisher {
                 .map(ticket -> new ProducerRecord<>(topics.tickets(ticket.priority()).name(), ticket.id(), ticket))
                 .toList();
         List<Uni<Void>> acks = writes.sendAll(clients.<String, TicketRecord>getProducer(CHANNEL), records, "ticket");
-        return IntStream.range(0, tickets.size()).mapToObj(i -> aboutTicket(acks.get(i), tickets.get(i))).toList();
+        return IntStream.range(0, tickets.size()).mapToObj(i -> outcome(acks.get(i), tickets.get(i))).toList();
     }
 
-    private static Uni<Void> aboutTicket(Uni<Void> ack, TicketRecord ticket) {
-        return ack.onFailure(UnavailableException.class).transform(failure ->
-                ((UnavailableException) failure).aboutTicket(ticket.id(), ticket.idempotencyKey()));
+    private Uni<Void> outcome(Uni<Void> ack, TicketRecord ticket) {
+        return ack.invoke(() -> acceptedHere.remember(ticket))
+                .onFailure(UnavailableException.class).transform(failure ->
+                        ((UnavailableException) failure).aboutTicket(ticket.id(), ticket.idempotencyKey()));
     }
 }
