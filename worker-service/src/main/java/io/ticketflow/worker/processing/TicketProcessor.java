@@ -11,6 +11,7 @@ import io.ticketflow.contract.TicketError;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketResult;
 import io.ticketflow.worker.cancel.Cancellations;
+import io.ticketflow.worker.kafka.ConcurrentMerge;
 import io.ticketflow.worker.kafka.Keyed;
 import io.ticketflow.worker.kafka.PriorityMerge;
 import io.ticketflow.worker.retry.RetryScheduler;

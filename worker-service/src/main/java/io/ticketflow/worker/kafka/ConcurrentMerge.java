@@ -1,4 +1,4 @@
-package io.ticketflow.worker.processing;
+package io.ticketflow.worker.kafka;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
