@@ -10,6 +10,7 @@ import io.ticketflow.benchmarks.report.ResultTable;
 import io.ticketflow.benchmarks.report.ScenarioReport;
 import io.ticketflow.benchmarks.scale.ScaleOutScenario;
 import io.ticketflow.benchmarks.scale.ScaleScenario;
+import io.ticketflow.benchmarks.steady.SteadyRateScenario;
 import io.ticketflow.benchmarks.rig.AppSnapshot;
 import io.ticketflow.benchmarks.rig.Progress;
 import io.ticketflow.benchmarks.rig.ScenarioContext;
@@ -42,7 +43,8 @@ public final class BenchmarkMain {
                     new Listed("S5", "memory and restart: producer ticket state, worker in flight", new MemoryScenario()),
                     new Listed("S6", "at scale: delay tickets all in flight on one worker", new ScaleScenario()),
                     new Listed("S7", "three workers against one: throughput and spread", new ScaleOutScenario()),
-                    new Listed("S8", "priorities: a high ticket behind a normal backlog", new PriorityScenario()))
+                    new Listed("S8", "priorities: a high ticket behind a normal backlog", new PriorityScenario()),
+                    new Listed("S9", "steady rate: the worker's CPU per ticket at --rate", new SteadyRateScenario()))
             .collect(Collectors.toMap(Listed::id, Function.identity()));
 
     private record Listed(String id, String title, Scenario scenario) {

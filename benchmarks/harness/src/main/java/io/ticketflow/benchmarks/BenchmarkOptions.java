@@ -15,7 +15,7 @@ import java.util.Set;
  * What one run measures and how big. Defaults finish in a few minutes on two cores; {@code --smoke} shrinks every
  * size so that all scenarios run in a few minutes, mostly process starts (CI does that, to keep the harness from rotting).
  *
- * @param scenarios        which scenarios run, in order (S1..S8)
+ * @param scenarios        which scenarios run, in order (S1..S9)
  * @param tickets          S1 and S2: tickets measured; half as many more are drained first as warm-up
  * @param inFlight         S2: the worker's max-in-flight
  * @param delayMs          S2: the delay of each ticket
@@ -23,9 +23,9 @@ import java.util.Set;
  * @param unorderedTickets S2: tickets drained by baseline (b)
  * @param connections      S3: concurrent connections of the closed loop
  * @param batchSize        S3: tickets per {@code POST /tickets/batch} of the batch loop (at a quarter of the connections)
- * @param warmup           S3, S4: load applied before measuring, long enough for the JIT to settle on two cores
- * @param duration         S3, S4: how long the measured load lasts
- * @param rate             S4: tickets per second, open loop
+ * @param warmup           S3, S4, S9: load applied before measuring, long enough for the JIT to settle on two cores
+ * @param duration         S3, S4, S9: how long the measured load lasts
+ * @param rate             S4, S9: tickets per second, open loop
  * @param kafkaLatencyRuns S4: messages of Kafka's EndToEndLatency tool
  * @param stateTickets     S5: tickets held at the first point, loaded through the state machine (tickets + results)
  * @param stateMaxTickets  S5: tickets held at the largest point (the restart figures are taken there)
@@ -88,11 +88,11 @@ public record BenchmarkOptions(
         DIRECT
     }
 
-    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
+    static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
 
     static String usage() {
         return """
-                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5,S6,S7,S8] [options]
+                usage: bin/benchmark [--smoke] [--scenarios S1,S2,S3,S4,S5,S6,S7,S8,S9] [options]
                   --smoke                 every scenario at a tiny size (CI)
                   --tickets N             S1/S2 tickets measured (N/2 more drained first as warm-up)
                                                                            (default 50000, smoke 1000)
@@ -103,9 +103,9 @@ public record BenchmarkOptions(
                   --connections N         S3 closed-loop connections               (default 32, smoke 8)
                   --batch-size N          S3 tickets per POST /tickets/batch, at a quarter of the connections
                                                                            (default 100)
-                  --warmup SECONDS        S3/S4 warm-up                            (default 15, smoke 1)
-                  --duration SECONDS      S3/S4 measured load                      (default 20, smoke 2)
-                  --rate N                S4 tickets per second                    (default 500)
+                  --warmup SECONDS        S3/S4/S9 warm-up                         (default 15, smoke 1)
+                  --duration SECONDS      S3/S4/S9 measured load                   (default 20, smoke 2)
+                  --rate N                S4/S9 tickets per second                 (default 500)
                   --kafka-latency-runs N  S4 messages of Kafka's EndToEndLatency   (default 5000, smoke 500)
                   --state-tickets N       S5 tickets held at the first point, loaded through the state machine
                                                                            (default 1000000, smoke 2000)
