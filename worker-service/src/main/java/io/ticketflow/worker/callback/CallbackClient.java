@@ -5,19 +5,18 @@ import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.outbound.AllowedHosts;
 import io.ticketflow.outbound.CallbackHostsConfig;
+import io.ticketflow.worker.outbound.CappedBody;
 import io.ticketflow.worker.outbound.HostResolver;
 import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
 import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.ticketflow.worker.tracing.TicketTracing;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-
-import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,14 +69,13 @@ class CallbackClient {
     private Uni<Void> post(URI url, OutboundTarget target, String ticketId, byte[] body,
             Map<String, String> webhookHeaders, Context trace) {
         // The answer's body is of no use: it is dropped as it arrives rather than buffered, whatever its size.
-        HttpRequest<Void> request = client.request(HttpMethod.POST, target)
-                .idleTimeout(config.responseTimeout().toMillis())
-                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader(TICKET_ID_HEADER, ticketId)
-                .as(BodyCodec.none());
+        RequestOptions request = client.request(HttpMethod.POST, target)
+                .setIdleTimeout(config.responseTimeout().toMillis())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(TICKET_ID_HEADER, ticketId);
         webhookHeaders.forEach(request::putHeader);
         Span span = tracing.call(trace, request, HttpMethod.POST.name(), url);
-        return request.sendBuffer(Buffer.buffer(body))
+        return client.send(request, Buffer.buffer(body), new CappedBody(0))
                 .ifNoItem().after(longestPost).failWith(() -> new CallbackFailedException(
                         "no complete answer within " + longestPost.toMillis() + " ms"))
                 .onFailure().invoke(failure -> TicketTracing.failed(span, failure))

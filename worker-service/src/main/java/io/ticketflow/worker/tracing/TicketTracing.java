@@ -10,7 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.ticketflow.contract.TicketRecord;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -83,7 +83,7 @@ public class TicketTracing {
      * A client span for an outgoing call made under {@code parent}, its {@code traceparent} put on the request. End it
      * with {@link #answered} or {@link #failed}.
      */
-    public Span call(Context parent, HttpRequest<?> request, String method, URI url) {
+    public Span call(Context parent, RequestOptions request, String method, URI url) {
         Span span = tracer.spanBuilder(method)
                 .setParent(parent)
                 .setSpanKind(SpanKind.CLIENT)

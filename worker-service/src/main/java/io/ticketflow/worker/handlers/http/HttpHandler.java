@@ -17,16 +17,14 @@ import io.ticketflow.worker.outbound.CappedBody;
 import io.ticketflow.worker.outbound.HostResolver;
 import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
+import io.ticketflow.worker.outbound.OutboundResponse;
 import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
 import io.ticketflow.worker.tracing.TicketTracing;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-
-import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,8 +40,9 @@ import java.util.Optional;
  * is the result; judging it belongs to whoever submitted the ticket. Only a call that could not be made fails the
  * ticket ({@code host_not_allowed}, {@code invalid_payload}, or {@code http_call_failed}, retryable).
  *
- * <p>A ticket that times out abandons its call without aborting it (cancelling the Uni does not reset the
- * connection): {@code response-timeout} is what bounds how long such a connection stays open.
+ * <p>A ticket that times out or is cancelled resets its call ({@link OutboundWebClient}): the connection (HTTP/1.1) or
+ * stream (HTTP/2) is freed at once for the calls waiting for one, its retry among them, rather than held until the
+ * server answers or {@code response-timeout} passes.
  */
 @ApplicationScoped
 public class HttpHandler implements TicketHandler {
@@ -101,13 +100,12 @@ public class HttpHandler implements TicketHandler {
 
     private Uni<JsonNode> call(HttpCall call, OutboundTarget target, Context attempt) {
         CappedBody body = new CappedBody(config.maxBodyBytes());
-        HttpRequest<Void> request = client.request(call.method(), target)
-                .connectTimeout(config.maxPoolWait().toMillis())
-                .idleTimeout(config.responseTimeout().toMillis())
-                .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
+        RequestOptions request = client.request(call.method(), target)
+                .setConnectTimeout(config.maxPoolWait().toMillis())
+                .setIdleTimeout(config.responseTimeout().toMillis());
         call.headers().forEach(request::putHeader);
         Span span = tracing.call(attempt, request, call.method().name(), call.url());
-        return send(request, call.body())
+        return client.send(request, content(request, call.body()), body)
                 .onItemOrFailure().invoke((response, failure) -> {
                     count(failure == null ? response.statusCode() / 100 + "xx"
                             : OutboundWebClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED);
@@ -136,20 +134,21 @@ public class HttpHandler implements TicketHandler {
                 .increment();
     }
 
-    private static Uni<HttpResponse<Void>> send(HttpRequest<Void> request, JsonNode body) {
+    /** @return the body to send, null for none; a JSON body says so unless the call names its content type */
+    private static Buffer content(RequestOptions request, JsonNode body) {
         if (body == null) {
-            return request.send();
+            return null;
         }
         if (body.isTextual()) {
-            return request.sendBuffer(Buffer.buffer(body.textValue()));
+            return Buffer.buffer(body.textValue());
         }
-        if (!request.headers().contains(HttpHeaders.CONTENT_TYPE.toString())) {
-            request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+        if (!request.getHeaders().contains(HttpHeaders.CONTENT_TYPE)) {
+            request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         }
-        return request.sendBuffer(Buffer.buffer(body.toString()));
+        return Buffer.buffer(body.toString());
     }
 
-    private static JsonNode result(HttpResponse<Void> response, CappedBody body) {
+    private static JsonNode result(OutboundResponse response, CappedBody body) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("status", response.statusCode());
         ObjectNode headers = result.putObject("headers");

@@ -12,15 +12,14 @@ import io.ticketflow.outbound.AllowedHosts;
 import io.ticketflow.worker.outbound.HostResolver;
 import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
+import io.ticketflow.worker.outbound.OutboundResponse;
 import io.ticketflow.worker.outbound.OutboundTarget;
 import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -112,14 +111,13 @@ public class LlmHandler implements TicketHandler {
     private Uni<JsonNode> call(ChatRequest chat, Progress progress, OutboundTarget target) {
         ChatAnswer answer = new ChatAnswer(progress);
         ChatBody body = new ChatBody(config.maxResponseBytes(), chat.stream() ? answer::event : null);
-        HttpRequest<Void> request = client.request(HttpMethod.POST, target)
-                .connectTimeout(config.connectTimeout().toMillis())
-                .idleTimeout(config.responseTimeout().toMillis())
-                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader(HttpHeaders.ACCEPT.toString(), chat.stream() ? "text/event-stream" : "application/json")
-                .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
-        config.apiKey().ifPresent(key -> request.putHeader(HttpHeaders.AUTHORIZATION.toString(), "Bearer " + key));
-        return request.sendBuffer(Buffer.buffer(chat.body().toString()))
+        RequestOptions request = client.request(HttpMethod.POST, target)
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.responseTimeout().toMillis())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.ACCEPT, chat.stream() ? "text/event-stream" : "application/json");
+        config.apiKey().ifPresent(key -> request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key));
+        return client.send(request, Buffer.buffer(chat.body().toString()), body)
                 .onFailure().transform(failure -> answer.chunks() > 0
                         ? new TicketFailure(STREAM_BROKEN, "the stream broke after %d chunks: %s"
                                 .formatted(answer.chunks(), failure.getMessage()), true)
@@ -128,17 +126,17 @@ public class LlmHandler implements TicketHandler {
                 .map(response -> result(response, chat, body, answer));
     }
 
-    private JsonNode result(HttpResponse<Void> response, ChatRequest chat, ChatBody body, ChatAnswer answer) {
+    private JsonNode result(OutboundResponse response, ChatRequest chat, ChatBody body, ChatAnswer answer) {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new TicketFailure(status == 429 ? RATE_LIMITED : SERVER_ERROR,
                     "the API answered %d: %s".formatted(status, ChatAnswer.errorMessage(body.text())), true,
-                    retryAfter(response.getHeader("Retry-After"), Instant.now()).orElse(null));
+                    retryAfter(response.headers().get("Retry-After"), Instant.now()).orElse(null));
         }
         if (status < 200 || status >= 300) {
             throw new TicketFailure(REJECTED, "the API answered %d: %s".formatted(status, ChatAnswer.errorMessage(body.text())), false);
         }
-        String contentType = Optional.ofNullable(response.getHeader(HttpHeaders.CONTENT_TYPE.toString())).orElse("");
+        String contentType = Optional.ofNullable(response.headers().get(HttpHeaders.CONTENT_TYPE)).orElse("");
         // A server that does not stream answers the whole completion as JSON.
         if (chat.stream() && !contentType.startsWith("application/json")) {
             return answer.streamed();
