@@ -10,7 +10,7 @@ import io.ticketflow.worker.outbound.HostResolver;
 import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
 import io.ticketflow.worker.outbound.OutboundTarget;
-import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.ticketflow.worker.outbound.OutboundHttpClient;
 import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -32,7 +32,7 @@ class CallbackClient {
 
     private final CallbackConfig config;
     private final OutboundPolicy policy;
-    private final OutboundWebClient client;
+    private final OutboundHttpClient client;
     private final Duration longestPost;
     private final TicketTracing tracing;
 
@@ -41,7 +41,7 @@ class CallbackClient {
         this.tracing = tracing;
         this.policy = new OutboundPolicy(new AllowedHosts(hosts.allowedHosts()), "ticketflow.callbacks.allowed-hosts",
                 HostResolver.of(vertx));
-        this.client = new OutboundWebClient(vertx, config.connectTimeout(), config.maxConcurrent());
+        this.client = new OutboundHttpClient(vertx, config.connectTimeout(), config.maxConcurrent());
         this.longestPost = longestPost(config);
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Decides where an outbound call may go: a host of the allow-list, resolved once, and then only to a public address
  * unless the list names that host exactly. The call connects to the address checked here (see
- * {@link OutboundWebClient}), so a name that resolves elsewhere a moment later (DNS rebinding) changes nothing.
+ * {@link OutboundHttpClient}), so a name that resolves elsewhere a moment later (DNS rebinding) changes nothing.
  */
 public final class OutboundPolicy {
 

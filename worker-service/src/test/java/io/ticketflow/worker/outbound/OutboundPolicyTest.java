@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Where outbound calls may go, through the worker's own web client to a real local server: the server stands for an
+ * Where outbound calls may go, through the worker's own HTTP client to a real local server: the server stands for an
  * internal service, which a wildcard of the allow-list must not reach however the name resolves.
  */
 class OutboundPolicyTest {
@@ -34,7 +34,7 @@ class OutboundPolicyTest {
 
     private static HttpServer server;
     private static Vertx vertx;
-    private static OutboundWebClient client;
+    private static OutboundHttpClient client;
     /** What the server received: request target and Host header. */
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
@@ -52,7 +52,7 @@ class OutboundPolicyTest {
         });
         server.start();
         vertx = Vertx.vertx();
-        client = new OutboundWebClient(vertx, Duration.ofSeconds(1), 4);
+        client = new OutboundHttpClient(vertx, Duration.ofSeconds(1), 4);
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
 import io.ticketflow.worker.outbound.OutboundResponse;
 import io.ticketflow.worker.outbound.OutboundTarget;
-import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.ticketflow.worker.outbound.OutboundHttpClient;
 import io.ticketflow.worker.tracing.TicketTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -40,7 +40,7 @@ import java.util.Optional;
  * is the result; judging it belongs to whoever submitted the ticket. Only a call that could not be made fails the
  * ticket ({@code host_not_allowed}, {@code invalid_payload}, or {@code http_call_failed}, retryable).
  *
- * <p>A ticket that times out or is cancelled resets its call ({@link OutboundWebClient}): the connection (HTTP/1.1) or
+ * <p>A ticket that times out or is cancelled resets its call ({@link OutboundHttpClient}): the connection (HTTP/1.1) or
  * stream (HTTP/2) is freed at once for the calls waiting for one, its retry among them, rather than held until the
  * server answers or {@code response-timeout} passes.
  */
@@ -53,7 +53,7 @@ public class HttpHandler implements TicketHandler {
 
     private final HttpHandlerConfig config;
     private final OutboundPolicy policy;
-    private final OutboundWebClient client;
+    private final OutboundHttpClient client;
     private final int maxConnectionsPerHost;
     private final MeterRegistry registry;
 
@@ -67,7 +67,7 @@ public class HttpHandler implements TicketHandler {
         this.policy = new OutboundPolicy(new AllowedHosts(config.allowedHosts()), ALLOWED_HOSTS,
                 HostResolver.of(vertx));
         this.maxConnectionsPerHost = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
-        this.client = new OutboundWebClient(vertx, config.connectTimeout(), maxConnectionsPerHost);
+        this.client = new OutboundHttpClient(vertx, config.connectTimeout(), maxConnectionsPerHost);
     }
 
     @PreDestroy
@@ -108,7 +108,7 @@ public class HttpHandler implements TicketHandler {
         return client.send(request, content(request, call.body()), body)
                 .onItemOrFailure().invoke((response, failure) -> {
                     count(failure == null ? response.statusCode() / 100 + "xx"
-                            : OutboundWebClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED);
+                            : OutboundHttpClient.isPoolWait(failure) ? POOL_TIMEOUT : CALL_FAILED);
                     if (failure == null) {
                         TicketTracing.answered(span, response.statusCode());
                     } else {
@@ -116,7 +116,7 @@ public class HttpHandler implements TicketHandler {
                     }
                 })
                 .onCancellation().invoke(span::end)
-                .onFailure().transform(e -> OutboundWebClient.isPoolWait(e)
+                .onFailure().transform(e -> OutboundHttpClient.isPoolWait(e)
                         ? new TicketFailure(POOL_TIMEOUT, "%s %s: all %d connections to the host stayed busy for %d ms"
                                 .formatted(call.method(), call.url(), maxConnectionsPerHost,
                                         config.maxPoolWait().toMillis()), true)

@@ -14,7 +14,7 @@ import io.ticketflow.worker.outbound.OutboundPolicy;
 import io.ticketflow.worker.outbound.OutboundRefusedException;
 import io.ticketflow.worker.outbound.OutboundResponse;
 import io.ticketflow.worker.outbound.OutboundTarget;
-import io.ticketflow.worker.outbound.OutboundWebClient;
+import io.ticketflow.worker.outbound.OutboundHttpClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -56,7 +56,7 @@ public class LlmHandler implements TicketHandler {
     private final LlmConfig config;
     private final URI endpoint;
     private final OutboundPolicy policy;
-    private final OutboundWebClient client;
+    private final OutboundHttpClient client;
 
     public LlmHandler(Vertx vertx, LlmConfig config, InFlightLimits limits) {
         this.config = config;
@@ -69,7 +69,7 @@ public class LlmHandler implements TicketHandler {
         }
         this.policy = new OutboundPolicy(allowed, ALLOWED_HOSTS, HostResolver.of(vertx));
         int connections = config.maxConnectionsPerHost().orElseGet(() -> limits.maxInFlight(type()));
-        this.client = new OutboundWebClient(vertx, config.connectTimeout(), connections);
+        this.client = new OutboundHttpClient(vertx, config.connectTimeout(), connections);
     }
 
     @PreDestroy

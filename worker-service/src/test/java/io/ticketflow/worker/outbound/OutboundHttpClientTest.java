@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * the connection when it frees and hold it unanswered, but leave it to the next call. Sent with the client itself,
  * whose call asks the pool for a connection as soon as it is subscribed to, so that it is cancelled while it waits.
  */
-class OutboundWebClientTest {
+class OutboundHttpClientTest {
 
     private static final Duration POOL_WAIT = Duration.ofSeconds(5);
     /** Far below the pool wait, ample for a loaded machine to close and reconnect. */
@@ -34,7 +34,7 @@ class OutboundWebClientTest {
     private static final Queue<String> RECEIVED = new ConcurrentLinkedQueue<>();
     private static Vertx vertx;
     private static HttpServer server;
-    private static OutboundWebClient client;
+    private static OutboundHttpClient client;
 
     @BeforeAll
     static void start() {
@@ -45,7 +45,7 @@ class OutboundWebClientTest {
                 request.response().endAndForget("ok");
             }
         }).listenAndAwait(0, "127.0.0.1");
-        client = new OutboundWebClient(vertx, Duration.ofSeconds(5), 1);
+        client = new OutboundHttpClient(vertx, Duration.ofSeconds(5), 1);
     }
 
     @AfterAll

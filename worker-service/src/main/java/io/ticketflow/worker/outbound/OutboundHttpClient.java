@@ -15,7 +15,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.core.tracing.TracingPolicy;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 
 import java.time.Duration;
@@ -36,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * to offer HTTP/2 there is an {@code Upgrade: h2c} header on a first request, which some servers and proxies answer
  * by closing the connection.
  */
-public final class OutboundWebClient {
+public final class OutboundHttpClient {
 
     /**
      * Concurrent streams an HTTP/2 server allows per connection, at least (RFC 9113 recommends no fewer than 100):
@@ -45,12 +44,13 @@ public final class OutboundWebClient {
     private static final int STREAMS_PER_CONNECTION = 100;
     /** RFC 9113's error code for a stream no longer needed; HTTP/1.1 has no codes, its connection is closed. */
     private static final long HTTP2_CANCEL = 0x8;
+    private static final String USER_AGENT = "ticketflow-worker";
     private static final String POOL_WAIT_MESSAGE = "exceeded when getting a connection";
 
     private final HttpClient plain;
     private final HttpClient tls;
 
-    public OutboundWebClient(Vertx vertx, Duration connectTimeout, int maxConnectionsPerHost) {
+    public OutboundHttpClient(Vertx vertx, Duration connectTimeout, int maxConnectionsPerHost) {
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(maxConnectionsPerHost)
                 .setHttp2MaxSize(Math.ceilDiv(maxConnectionsPerHost, STREAMS_PER_CONNECTION));
@@ -83,8 +83,8 @@ public final class OutboundWebClient {
                 .setPort(target.port())
                 .setSsl(target.secure())
                 .setURI(target.requestTarget())
-                // The User-Agent these calls sent when made with Vert.x's web client: some APIs refuse a call without one.
-                .putHeader(HttpHeaders.USER_AGENT, WebClientOptions.DEFAULT_USER_AGENT);
+                // Some APIs refuse a call without one; a ticket's own headers replace it.
+                .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
     }
 
     /**
