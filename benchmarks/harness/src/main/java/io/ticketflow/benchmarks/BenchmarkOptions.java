@@ -43,6 +43,8 @@ import java.util.Set;
  * @param beforeProducerJar S3, S4: another producer build (e.g. round one) run the same way in the same run, as the
  *                         "before" of the figures; {@code null} for none
  * @param beforeLabel      what the before build is called in the table
+ * @param workerConfig     configuration given to every worker started (a tuning experiment's before and after);
+ *                         a scenario's own settings win
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -73,6 +75,7 @@ public record BenchmarkOptions(
         Path producerJar,
         Path beforeProducerJar,
         String beforeLabel,
+        Map<String, String> workerConfig,
         Path workerJar,
         Path baselineJar,
         Path outputDir,
@@ -126,6 +129,7 @@ public record BenchmarkOptions(
                   --producer-jar, --worker-jar, --baseline-jar PATH   the packaged apps (quarkus-run.jar)
                   --before-producer-jar PATH  S3/S4 also run against this producer build, as the "before"
                   --before-label TEXT     what the before build is called          (default "before")
+                  --worker-config K=V,... configuration for every worker started (e.g. a tuning experiment)
                   --output DIR            logs and recordings                      (default target/benchmark)
                   --results FILE          the JSON report                          (default target/benchmark-results.json)
                 """;
@@ -178,6 +182,7 @@ public record BenchmarkOptions(
                 read.path("producer-jar", "producer-service/target/quarkus-app/quarkus-run.jar"),
                 read.path("before-producer-jar", null),
                 read.text("before-label", "before"),
+                read.settings("worker-config"),
                 read.path("worker-jar", "worker-service/target/quarkus-app/quarkus-run.jar"),
                 read.path("baseline-jar", "benchmarks/baseline-app/target/quarkus-app/quarkus-run.jar"),
                 read.path("output", "target/benchmark"),
@@ -192,7 +197,7 @@ public record BenchmarkOptions(
                 connections, batchSize, warmup, duration, rate, kafkaLatencyRuns, stateTickets, stateMaxTickets, stateLoad,
                 machineBudget, resultBytes, parkedTickets, parkedDelay, scaleTickets, scaleDelay, spreadTickets,
                 backlog, profile, producer, beforeProducer, beforeLabel,
-                worker, baseline, outputDir, resultsFile);
+                workerConfig, worker, baseline, outputDir, resultsFile);
     }
 
     /** The options as the JSON report shows them. */
@@ -225,6 +230,9 @@ public record BenchmarkOptions(
         out.put("profile", profile);
         if (beforeProducerJar != null) {
             out.put("beforeLabel", beforeLabel);
+        }
+        if (!workerConfig.isEmpty()) {
+            out.put("workerConfig", workerConfig);
         }
         return out;
     }
@@ -264,6 +272,23 @@ public record BenchmarkOptions(
                 return null;
             }
             return Path.of(value == null ? fallback : value).toAbsolutePath();
+        }
+
+        /** {@code key=value} pairs separated by commas; none if not given. */
+        Map<String, String> settings(String name) {
+            String value = take(name);
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (value == null || value.isBlank()) {
+                return settings;
+            }
+            for (String pair : value.split(",")) {
+                int equals = pair.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("--" + name + " needs key=value pairs, not '" + pair + "'");
+                }
+                settings.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            }
+            return settings;
         }
 
         String text(String name, String fallback) {

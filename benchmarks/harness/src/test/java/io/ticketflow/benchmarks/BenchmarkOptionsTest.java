@@ -3,6 +3,7 @@ package io.ticketflow.benchmarks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ class BenchmarkOptionsTest {
     void defaultsRunEveryScenarioAtFullSize() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
-        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
+        assertThat(options.scenarios()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
         assertThat(options.tickets()).isEqualTo(50_000);
         assertThat(options.stateTickets()).isEqualTo(1_000_000);
         assertThat(options.stateMaxTickets()).isEqualTo(5_000_000);
@@ -25,6 +26,7 @@ class BenchmarkOptionsTest {
         assertThat(options.scaleTickets()).isEqualTo(20_000);
         assertThat(options.scaleDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.spreadTickets()).isEqualTo(20_000);
+        assertThat(options.workerConfig()).isEmpty();
     }
 
     @Test
@@ -54,9 +56,21 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void takesWorkerConfigurationAsKeyValuePairs() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--worker-config",
+                "mp.messaging.incoming.tickets.fetch.max.wait.ms=10, ticketflow.worker.max-in-flight = 64");
+
+        assertThat(options.workerConfig()).containsExactly(
+                Map.entry("mp.messaging.incoming.tickets.fetch.max.wait.ms", "10"),
+                Map.entry("ticketflow.worker.max-in-flight", "64"));
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--worker-config", "fetch.max.wait.ms"))
+                .hasMessageContaining("key=value");
+    }
+
+    @Test
     void rejectsWhatItDoesNotKnow() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--tikets", "5")).hasMessageContaining("--tikets");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenarios", "S9")).hasMessageContaining("S9");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenarios", "S10")).hasMessageContaining("S10");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rate", "-1")).hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rate")).hasMessageContaining("--rate");
     }

@@ -55,14 +55,21 @@ public final class Rig implements AutoCloseable {
     }
 
     public PackagedService startWorker(Map<String, String> config) {
-        return start("worker", context.options().workerJar(), SERVICE_HEAP, config, READY_TIMEOUT);
+        return start("worker", context.options().workerJar(), SERVICE_HEAP, workerConfig(config), READY_TIMEOUT);
+    }
+
+    /** {@code --worker-config} under the scenario's own settings. */
+    private Map<String, String> workerConfig(Map<String, String> config) {
+        Map<String, String> all = new LinkedHashMap<>(context.options().workerConfig());
+        all.putAll(config);
+        return all;
     }
 
     /** Several workers, launched together and then awaited: their JVMs start side by side, not one after the other. */
     public List<PackagedService> startWorkers(int count, Map<String, String> config) {
         List<PackagedService> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            workers.add(launch("worker", context.options().workerJar(), SERVICE_HEAP, config));
+            workers.add(launch("worker", context.options().workerJar(), SERVICE_HEAP, workerConfig(config)));
         }
         workers.forEach(worker -> awaitReady(worker, READY_TIMEOUT));
         return workers;
