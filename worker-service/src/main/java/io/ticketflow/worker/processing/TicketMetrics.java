@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.contract.TicketStatus;
+import io.ticketflow.worker.deadletter.DeadLetterMetrics;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -83,15 +84,6 @@ public class TicketMetrics {
     }
 
     void deadLettered(String reason) {
-        deadLettered(registry, reason);
-    }
-
-    /** @param reason a short code: invalid_ticket, attempts_exhausted, retry_not_scheduled, result_too_large, ... */
-    public static void deadLettered(MeterRegistry registry, String reason) {
-        Counter.builder("ticketflow.worker.dead.letters")
-                .description("Records copied to the dead-letter topic, per reason")
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
+        DeadLetterMetrics.deadLettered(registry, reason);
     }
 }

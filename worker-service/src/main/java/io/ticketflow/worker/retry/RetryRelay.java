@@ -8,10 +8,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketflow.contract.TicketRecord;
 import io.ticketflow.worker.cancel.Cancellations;
+import io.ticketflow.worker.deadletter.DeadLetterMetrics;
 import io.ticketflow.topics.TopicsConfig;
 import io.ticketflow.worker.kafka.ConcurrentMerge;
 import io.ticketflow.worker.kafka.Keyed;
-import io.ticketflow.worker.processing.TicketMetrics;
 import io.ticketflow.worker.tracing.TicketTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -101,7 +101,7 @@ public class RetryRelay {
 
     /** Through the channel's failure strategy; null lets the stream go on without an item. */
     private Uni<Message<TicketRecord>> deadLetter(Message<byte[]> retry, Throwable failure) {
-        TicketMetrics.deadLettered(registry, INVALID_RETRY);
+        DeadLetterMetrics.deadLettered(registry, INVALID_RETRY);
         return Uni.createFrom().completionStage(() -> retry.nack(failure)).onItem().transform(ignored -> null);
     }
 
