@@ -144,6 +144,12 @@ public final class ResultCollector implements AutoCloseable {
                 peakOverlap(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n)));
     }
 
+    /** When the ticket's handler started (its results' earliest startedAt), epoch microseconds; -1 if not known. */
+    public synchronized long startedAtMicros(String id) {
+        Integer i = index.get(id);
+        return i == null || state[i] == 0 ? -1 : startedAt[i];
+    }
+
     /** Terminal tickets by the {@code worker} that wrote their result (results without one under "?"). */
     public synchronized Map<String, Integer> terminalByWorker() {
         return new TreeMap<>(terminalByWorker);

@@ -23,7 +23,12 @@ public final class SampleTickets {
     }
 
     public static TicketRecord echo(int n) {
-        return TicketRecord.submitted(UUID.randomUUID().toString(), "echo",
+        return echo(UUID.randomUUID().toString(), n);
+    }
+
+    /** An echo ticket of this id, submitted now. */
+    public static TicketRecord echo(String id, int n) {
+        return TicketRecord.submitted(id, "echo",
                 JsonNodeFactory.instance.objectNode().put("n", n).put("text", "benchmark"), Instant.now(), null, null, null);
     }
 
