@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The first ticket after a quiet spell: submitted through REST after {@code IDLE_SECONDS} (30) s without tickets,
- * how long after its {@code submittedAt} its handler started ({@code startedAt}), over a few such spells; measured
+ * how long after its {@code submittedAt} its handler started ({@code startedAt}), over a few such spells after
+ * {@code WARMUP_TICKETS} tickets one after another; measured
  * with the connector's throttled commit (the worker's before) and with the worker's own. Target (issue
  * 12): median at most 10 ms, none over 100 ms, on an unloaded machine; asserted here only against a stall of the
  * kind once seen (0.9 s), since a shared 2-core machine's scheduling alone exceeds the target.
@@ -27,6 +28,7 @@ class IdlePickupIT {
     private static final long IDLE_SECONDS = Long.getLong("ticketflow.e2e.idle-seconds", 30);
     private static final int SPELLS = Integer.getInteger("ticketflow.e2e.idle-spells", 3);
     private static final long STALL_MS = 500;
+    private static final int WARMUP_TICKETS = 400;
 
     @Test
     void theFirstTicketAfterAQuietSpellStartsAtOnce() {
@@ -58,7 +60,11 @@ class IdlePickupIT {
 
     private static Map<String, Object> spells(TicketflowSystem system) {
         try (TicketRecords records = new TicketRecords(system.bootstrapServers)) {
-            pickup(system, records);
+            // A service that idles for 30 s in production has run long before: its code is compiled. A just-started
+            // one picks up in 11-25 ms instead of 6-8 (2026-12-01), which is the JIT, not the pickup.
+            for (int i = 0; i < WARMUP_TICKETS; i++) {
+                pickup(system, records);
+            }
             List<Pickup> pickups = new ArrayList<>();
             for (int i = 0; i < SPELLS; i++) {
                 // The quiet spell is what is measured, not a wait for anything.
