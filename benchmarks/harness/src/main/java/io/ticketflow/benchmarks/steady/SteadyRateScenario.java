@@ -16,6 +16,8 @@ import io.ticketflow.contract.Topics;
 import io.ticketflow.process.PackagedService;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,7 @@ public final class SteadyRateScenario implements Scenario {
                     }
                     Pause.briefly(Duration.ofMillis(5));
                 }
-                long submitted = ticket.submittedAt().getEpochSecond() * 1_000_000 + ticket.submittedAt().getNano() / 1_000;
+                long submitted = ChronoUnit.MICROS.between(Instant.EPOCH, ticket.submittedAt());
                 pickupMs.add((results.startedAtMicros(id) - submitted) / 1_000);
             }
         }
